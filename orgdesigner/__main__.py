@@ -1,0 +1,16 @@
+"""Entry point: `orgdesigner` opens the window; `orgdesigner COMMAND …` runs a command."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from orgdesigner.cli import run
+
+    return run(list(sys.argv[1:] if argv is None else argv))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,204 @@
+"""The command line: one entry point, subcommands, exit codes users can script against.
+
+Exit codes: 0 success; 1 `validate` found errors; 2 the input cannot be read or the command is
+wrong (one line on stderr, never a traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import NoReturn, TextIO
+
+from orgdesigner import __version__, resources
+from orgdesigner.formats import native
+from orgdesigner.formats.organogram import import_organogram
+from orgdesigner.model import metrics as metrics_mod
+from orgdesigner.model.document import Document
+from orgdesigner.model.errors import OrgError
+from orgdesigner.model.profile import CouncilType
+from orgdesigner.model.rules import Severity, check
+
+EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
+
+
+class UsageError(OrgError):
+    """The command line itself is wrong (unknown option, missing argument)."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see '{self.prog} --help')")
+
+
+def _load(path: str, problems: list[str] | None = None) -> Document:
+    return native.load(Path(path), problems)
+
+
+def _write_text_or_json(data: object, text: str, fmt: str, out: TextIO) -> None:
+    if fmt == "json":
+        json.dump(data, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    else:
+        out.write(text)
+
+
+# ---- commands -------------------------------------------------------------------------------------
+
+
+def cmd_templates(args: argparse.Namespace, out: TextIO) -> int:
+    for name, path in resources.templates().items():
+        document = native.load(path)
+        out.write(f"{name}\t{document.organisation} ({document.council_type.label.lower()})\n")
+    return EXIT_OK
+
+
+def cmd_new(args: argparse.Namespace, out: TextIO) -> int:
+    source = resources.template(args.template)
+    document = native.load(source)
+    target = Path(args.output)
+    if target.exists() and not args.force:
+        raise OrgError(f"{target} already exists; choose another name or add --force to replace it.")
+    native.save(document, target)
+    out.write(f"Created {target} from template '{args.template}' ({document.organisation}).\n")
+    return EXIT_OK
+
+
+def cmd_import_organogram(args: argparse.Namespace, out: TextIO) -> int:
+    junior = Path(args.junior) if args.junior else None
+    document, report = import_organogram(Path(args.senior), junior, CouncilType(args.council_type))
+    native.save(document, Path(args.output))
+    for line in [*report.left_out, *report.problems]:
+        sys.stderr.write(f"note: {line}\n")
+    structure = document.scenario().structure
+    out.write(
+        f"Imported {report.posts} posts and {report.staff_groups} staff groups into {args.output}"
+        f" ({len(structure.holding())} unplaced, {len(report.problems) + len(report.left_out)} notes).\n"
+    )
+    return EXIT_OK
+
+
+def cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
+    document = _load(args.file)
+    scenario = document.scenario(args.scenario)
+    structure = scenario.structure
+    findings = check(structure, document.profile, document.council_type)
+    errors = sum(1 for f in findings if f.severity is Severity.ERROR)
+
+    def posts(ids: Sequence[str]) -> list[dict[str, str]]:
+        return [{"id": i, "title": structure.post(i).title if i in structure else ""} for i in ids]
+
+    data = [
+        {"rule": f.rule, "severity": f.severity.value, "posts": posts(f.posts), "message": f.message} for f in findings
+    ]
+    counts = {s: sum(1 for f in findings if f.severity is s) for s in Severity}
+    lines = [
+        f"{args.file} — scenario '{scenario.name}' ({len(structure)} posts): "
+        f"{counts[Severity.ERROR]} errors, {counts[Severity.WARNING]} warnings, {counts[Severity.INFO]} notes\n"
+    ]
+    lines += [f"{f.severity.value.upper():8} {f.rule:22} {f.message}\n" for f in findings]
+    _write_text_or_json(data, "".join(lines), args.format, out)
+    return EXIT_FINDINGS if errors else EXIT_OK
+
+
+def cmd_metrics(args: argparse.Namespace, out: TextIO) -> int:
+    document = _load(args.file)
+    scenario = document.scenario(args.scenario)
+    m = metrics_mod.compute(scenario.structure, document.profile)
+    text = (
+        f"{document.organisation} — scenario '{scenario.name}'\n"
+        f"  posts               {m.posts}\n"
+        f"  managers            {m.managers}\n"
+        f"  FTE                 {m.fte_total:,.2f} (posts {m.fte_posts:,.2f}, staff groups {m.fte_staff_groups:,.2f})\n"
+        f"  layers              {m.layers}\n"
+        f"  span min/mean/max   {m.span_min} / {m.span_mean:.2f} / {m.span_max}\n"
+        f"  pay bill            £{m.pay_bill:,.0f}\n"
+        f"  with on-costs       £{m.cost_with_oncosts:,.0f}\n"
+        f"  core share          {m.core_share:.1%} (limit {document.profile.core_share_max:.0%})\n"
+        f"  pay multiple        {m.pay_multiple:.2f}\n"
+        f"  unplaced posts      {m.unplaced}\n"
+    )
+    _write_text_or_json(m.as_dict(), text, args.format, out)
+    return EXIT_OK
+
+
+# ---- parser ---------------------------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="orgdesigner", description="Design a council's management structure.")
+    parser.add_argument("--version", action="version", version=f"orgdesigner {__version__}")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
+
+    p = sub.add_parser("templates", help="list the templates")
+    p.set_defaults(run=cmd_templates)
+
+    p = sub.add_parser("new", help="create a file from a template")
+    p.add_argument("--template", required=True, help="template name (see 'orgdesigner templates')")
+    p.add_argument("-o", "--output", required=True, help="the .orgx file to create")
+    p.add_argument("--force", action="store_true", help="replace the file if it exists")
+    p.set_defaults(run=cmd_new)
+
+    p = sub.add_parser("import-organogram", help="import a data.gov.uk senior (and junior) organogram CSV")
+    p.add_argument("senior", help="the senior posts CSV")
+    p.add_argument("junior", nargs="?", help="the junior staff CSV (optional)")
+    p.add_argument("-o", "--output", required=True, help="the .orgx file to write")
+    p.add_argument("--council-type", default="unitary", choices=[c.value for c in CouncilType])
+    p.set_defaults(run=cmd_import_organogram)
+
+    for name, run, help_text in (
+        ("validate", cmd_validate, "check a structure against the rules (exit 1 if errors)"),
+        ("metrics", cmd_metrics, "posts, managers, FTE, layers, spans, pay bill, core share"),
+    ):
+        p = sub.add_parser(name, help=help_text)
+        p.add_argument("file", help="an .orgx file")
+        p.add_argument("--scenario", help="scenario name (default: the last, usually Proposed)")
+        p.add_argument("--format", choices=("text", "json"), default="text")
+        p.set_defaults(run=run)
+    return parser
+
+
+GuiLauncher = Callable[[Sequence[str]], int]
+
+
+def run(argv: Sequence[str], out: TextIO | None = None, gui: GuiLauncher | None = None) -> int:
+    """Run one command; returns the exit code. Errors users can meet become one line on stderr."""
+    out = out or sys.stdout
+    parser = build_parser()
+    try:
+        if not argv or (len(argv) == 1 and not argv[0].startswith("-") and argv[0] not in _commands(parser)):
+            if gui is None:
+                return _no_window(argv, out)
+            return gui(argv)
+        args = parser.parse_args(list(argv))
+        if args.command is None:
+            raise UsageError("choose a command (see 'orgdesigner --help')")
+        code: int = args.run(args, out)
+        return code
+    except OrgError as exc:
+        sys.stderr.write(f"orgdesigner: {_one_line(str(exc))}\n")
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        sys.stderr.write("orgdesigner: interrupted\n")
+        return EXIT_BAD_INPUT
+
+
+def _commands(parser: argparse.ArgumentParser) -> set[str]:
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return set(action.choices)
+    return set()
+
+
+def _no_window(argv: Sequence[str], out: TextIO) -> int:
+    """Without a display: show the findings of the file (or the Cheshire East template)."""
+    path = argv[0] if argv else str(resources.template("cheshire-east-2013"))
+    args = argparse.Namespace(file=path, scenario=None, format="text")
+    return cmd_validate(args, out)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())

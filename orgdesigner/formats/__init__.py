@@ -1,0 +1,1 @@
+"""Files in and out: the .orgx file, organogram CSVs, HR workbooks. No Qt."""

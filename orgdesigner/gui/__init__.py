@@ -1,0 +1,1 @@
+"""The window: widgets, canvas, panels and undo. The only package with Qt Widgets."""

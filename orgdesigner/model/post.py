@@ -1,0 +1,240 @@
+"""Posts and staff groups: the positions a structure is made of, filled or vacant.
+
+Posts are immutable values; a structure changes by replacing them through edits, so an undo can
+always put back exactly what was there.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Side(StrEnum):
+    """Which side of the commissioner/provider split a post sits on."""
+
+    COMMISSIONING = "commissioning"
+    CORPORATE_SUPPORT = "corporate_support"
+    PROVIDER = "provider"
+    TRANSITIONAL = "transitional"
+
+    @property
+    def label(self) -> str:
+        return _SIDE_LABELS[self]
+
+    @property
+    def in_core(self) -> bool:
+        """The commissioning core holds commissioning and corporate support posts.
+
+        Transitional posts hold commissioning roles until their end date, so they count towards
+        the core as well: the core-share limit is not evaded by marking a post transitional.
+        """
+        return self is not Side.PROVIDER
+
+
+_SIDE_LABELS = {
+    Side.COMMISSIONING: "Commissioning core",
+    Side.CORPORATE_SUPPORT: "Corporate support",
+    Side.PROVIDER: "Provider",
+    Side.TRANSITIONAL: "Transitional",
+}
+
+
+class Status(StrEnum):
+    FILLED = "filled"
+    VACANT = "vacant"
+    NEW = "new"
+    TO_BE_DELETED = "to_be_deleted"
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("_", " ").capitalize()
+
+
+class Employment(StrEnum):
+    PERMANENT = "permanent"
+    TEMPORARY = "temporary"
+    INTERIM = "interim"
+
+
+class Role(StrEnum):
+    """Statutory roles a council must designate (see docs and DOMAIN: law vs guidance)."""
+
+    HEAD_OF_PAID_SERVICE = "hops"
+    CHIEF_FINANCE_OFFICER = "s151"
+    MONITORING_OFFICER = "mo"
+    SCRUTINY_OFFICER = "scrutiny"
+    CHILDRENS_SERVICES = "dcs"
+    ADULT_SOCIAL_SERVICES = "dass"
+    PUBLIC_HEALTH = "dph"
+    DATA_PROTECTION = "dpo"
+    CALDICOTT_GUARDIAN = "caldicott"
+    ELECTORAL_REGISTRATION = "ero"
+    RETURNING_OFFICER = "ro"
+
+    @property
+    def label(self) -> str:
+        return ROLE_INFO[self][0]
+
+    @property
+    def short(self) -> str:
+        return ROLE_INFO[self][1]
+
+    @property
+    def basis(self) -> str:
+        """The statute (or guidance) that requires the role; quoted in findings."""
+        return ROLE_INFO[self][2]
+
+    @property
+    def is_law(self) -> bool:
+        return ROLE_INFO[self][3]
+
+
+ROLE_INFO: dict[Role, tuple[str, str, str, bool]] = {
+    Role.HEAD_OF_PAID_SERVICE: (
+        "Head of Paid Service",
+        "HoPS",
+        "Local Government and Housing Act 1989 s.4",
+        True,
+    ),
+    Role.CHIEF_FINANCE_OFFICER: (
+        "Chief Finance Officer (s151)",
+        "s151",
+        "Local Government Act 1972 s.151",
+        True,
+    ),
+    Role.MONITORING_OFFICER: ("Monitoring Officer", "MO", "Local Government and Housing Act 1989 s.5", True),
+    Role.SCRUTINY_OFFICER: (
+        "Statutory scrutiny officer",
+        "Scrutiny",
+        "Local Government Act 2000 s.9FB",
+        True,
+    ),
+    Role.CHILDRENS_SERVICES: ("Director of Children's Services", "DCS", "Children Act 2004 s.18", True),
+    Role.ADULT_SOCIAL_SERVICES: (
+        "Director of Adult Social Services",
+        "DASS",
+        "Local Authority Social Services Act 1970 s.6",
+        True,
+    ),
+    Role.PUBLIC_HEALTH: ("Director of Public Health", "DPH", "NHS Act 2006 s.73A", True),
+    Role.DATA_PROTECTION: ("Data Protection Officer", "DPO", "UK GDPR articles 37-38", True),
+    Role.CALDICOTT_GUARDIAN: ("Caldicott Guardian", "Caldicott", "Caldicott Guardian guidance (2021)", False),
+    Role.ELECTORAL_REGISTRATION: (
+        "Electoral Registration Officer",
+        "ERO",
+        "Representation of the People Act 1983 s.8",
+        True,
+    ),
+    Role.RETURNING_OFFICER: ("Returning Officer", "RO", "Representation of the People Act 1983 s.35", True),
+}
+
+
+def _fte_units(fte: float) -> int:
+    """FTE in ten-thousandths, so running totals add up exactly whatever the order of edits."""
+    return round(fte * 10_000)
+
+
+@dataclass(frozen=True, slots=True)
+class Post:
+    """A position in the establishment. `id` is stable across edits and scenarios.
+
+    Pay is a spot salary (floor == ceiling) or a range; a post shared with another council records
+    the employing council and this council's share of the FTE.
+    """
+
+    id: str
+    title: str
+    grade: str = ""
+    pay_floor: float | None = None
+    pay_ceiling: float | None = None
+    fte: float = 1.0
+    side: Side = Side.COMMISSIONING
+    transition_end: str | None = None
+    function: str = ""
+    team: str = ""
+    roles: frozenset[Role] = field(default_factory=frozenset)
+    status: Status = Status.FILLED
+    employment: Employment = Employment.PERMANENT
+    incumbent: str = ""
+    employer: str = ""
+    share: float = 1.0
+    notes: str = ""
+    assistant: bool = False
+    role_justification: str = ""
+    source_ref: str = ""
+
+    @property
+    def salary(self) -> float | None:
+        """The full-time salary used for costing: a spot salary, or the midpoint of the range."""
+        return _midpoint(self.pay_floor, self.pay_ceiling)
+
+    @property
+    def is_spot(self) -> bool:
+        return self.pay_floor is not None and self.pay_floor == self.pay_ceiling
+
+    @property
+    def fte_units(self) -> int:
+        return _fte_units(self.fte)
+
+    @property
+    def headcount(self) -> int:
+        return 1
+
+    def pay_text(self) -> str:
+        return pay_text(self.pay_floor, self.pay_ceiling)
+
+
+@dataclass(frozen=True, slots=True)
+class StaffGroup:
+    """Non-managerial posts aggregated under a post, as in the junior organogram returns.
+
+    `direct` says whether they report to that post directly (and so count in its span) or only
+    roll up to it, as the junior returns' "Reporting Senior Post" does. `side` defaults to the
+    manager's side.
+    """
+
+    id: str
+    manager_id: str | None
+    title: str
+    grade: str = ""
+    pay_floor: float | None = None
+    pay_ceiling: float | None = None
+    fte: float = 1.0
+    headcount: int | None = None
+    side: Side | None = None
+    direct: bool = False
+    notes: str = ""
+
+    @property
+    def salary(self) -> float | None:
+        return _midpoint(self.pay_floor, self.pay_ceiling)
+
+    @property
+    def fte_units(self) -> int:
+        return _fte_units(self.fte)
+
+    @property
+    def people(self) -> int:
+        """Headcount where known, otherwise the FTE rounded up."""
+        return self.headcount if self.headcount is not None else math.ceil(self.fte - 1e-9)
+
+
+def _midpoint(floor: float | None, ceiling: float | None) -> float | None:
+    if floor is None and ceiling is None:
+        return None
+    if floor is None:
+        return ceiling
+    if ceiling is None:
+        return floor
+    return (floor + ceiling) / 2
+
+
+def pay_text(floor: float | None, ceiling: float | None) -> str:
+    if floor is None and ceiling is None:
+        return ""
+    if floor is None or ceiling is None or floor == ceiling:
+        value = floor if floor is not None else ceiling
+        return f"£{value:,.0f}"
+    return f"£{floor:,.0f}–£{ceiling:,.0f}"

@@ -1,0 +1,118 @@
+"""The rules profile: the policy numbers a council sets for itself (law is not in here).
+
+Defaults come from the Cheshire East report (minimum span 5, core at most 10% of staff) and the
+domain notes (warn over 15, at most 7 layers, on-cost rates from April 2025).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from orgdesigner.model.errors import FileProblem
+from orgdesigner.model.post import Role
+
+
+class CouncilType(StrEnum):
+    COUNTY = "county"
+    DISTRICT = "district"
+    UNITARY = "unitary"
+    METROPOLITAN_BOROUGH = "metropolitan_borough"
+    LONDON_BOROUGH = "london_borough"
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("_", " ").capitalize()
+
+
+_EVERY_COUNCIL = (
+    Role.HEAD_OF_PAID_SERVICE,
+    Role.CHIEF_FINANCE_OFFICER,
+    Role.MONITORING_OFFICER,
+    Role.DATA_PROTECTION,
+)
+_SOCIAL_CARE = (
+    Role.SCRUTINY_OFFICER,
+    Role.CHILDRENS_SERVICES,
+    Role.ADULT_SOCIAL_SERVICES,
+    Role.PUBLIC_HEALTH,
+    Role.CALDICOTT_GUARDIAN,
+)
+
+REQUIRED_ROLES: dict[CouncilType, tuple[Role, ...]] = {
+    CouncilType.COUNTY: (*_EVERY_COUNCIL, *_SOCIAL_CARE, Role.RETURNING_OFFICER),
+    CouncilType.DISTRICT: (*_EVERY_COUNCIL, Role.ELECTORAL_REGISTRATION, Role.RETURNING_OFFICER),
+    CouncilType.UNITARY: (*_EVERY_COUNCIL, *_SOCIAL_CARE, Role.ELECTORAL_REGISTRATION),
+    CouncilType.METROPOLITAN_BOROUGH: (*_EVERY_COUNCIL, *_SOCIAL_CARE),
+    CouncilType.LONDON_BOROUGH: (*_EVERY_COUNCIL, *_SOCIAL_CARE, Role.ELECTORAL_REGISTRATION),
+}
+"""Roles each council type must designate, per the domain table (DOMAIN.md §2)."""
+
+CCAB_BODIES = ("ICAEW", "ICAS", "ACCA", "ICAI", "CIPFA")
+
+
+@dataclass(slots=True)
+class RulesProfile:
+    """Editable policy values. Pay bands map a layer to (floor, ceiling) of its salaries."""
+
+    min_span: int = 5
+    max_span: int = 15
+    max_layers: int = 7
+    core_share_max: float = 0.10
+    split_exempt_layers: int = 2
+    pay_bands: dict[int, tuple[float, float]] = field(default_factory=dict)
+    package_threshold: float = 100_000
+    ni_rate: float = 0.15
+    ni_threshold: float = 5_000
+    lgps_rate: float = 0.198
+    levy_rate: float = 0.005
+    levy_allowance: float = 3_000_000
+    phase1_threshold: float = 55_000
+    phase2_threshold: float = 30_000
+    accountancy_bodies: tuple[str, ...] = CCAB_BODIES
+
+    def to_dict(self) -> dict[str, Any]:
+        data = dataclasses.asdict(self)
+        data["pay_bands"] = {str(k): list(v) for k, v in self.pay_bands.items()}
+        data["accountancy_bodies"] = list(self.accountancy_bodies)
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], where: str = "profile") -> RulesProfile:
+        profile = cls()
+        known = {f.name: f for f in dataclasses.fields(cls)}
+        for key, value in data.items():
+            if key not in known:
+                continue  # a newer file may carry settings this version does not know: keep going
+            default = getattr(profile, key)
+            try:
+                if key == "pay_bands":
+                    value = {int(k): (float(v[0]), float(v[1])) for k, v in dict(value).items()}
+                elif key == "accountancy_bodies":
+                    value = tuple(str(v) for v in value)
+                elif isinstance(value, bool) or not isinstance(value, int | float):
+                    raise TypeError
+                elif isinstance(default, int):
+                    if int(value) != value:
+                        raise TypeError
+                    value = int(value)
+                else:
+                    value = float(value)
+            except (TypeError, ValueError, IndexError):
+                raise FileProblem(f"{where}.{key}: '{value}' is not a valid value for this setting.") from None
+            setattr(profile, key, value)
+        profile.validate(where)
+        return profile
+
+    def validate(self, where: str = "profile") -> None:
+        if self.min_span < 0 or self.max_span < self.min_span:
+            raise FileProblem(f"{where}: the span limits must satisfy 0 ≤ minimum ≤ maximum.")
+        if self.max_layers < 1:
+            raise FileProblem(f"{where}: at least one layer must be allowed.")
+        if not (0 < self.core_share_max <= 1):
+            raise FileProblem(f"{where}: the core share limit must be a fraction between 0 and 1.")
+        for layer, (low, high) in self.pay_bands.items():
+            if low > high:
+                raise FileProblem(f"{where}: the pay band for layer {layer} has its floor above its ceiling.")

@@ -1,0 +1,63 @@
+"""Data quality: what an import or a careless edit leaves behind."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from orgdesigner.model.post import Post
+from orgdesigner.model.rules.base import Context, Finding, Rule, Severity
+
+
+def _post_data(ctx: Context, post: Post) -> list[Finding]:
+    found: list[Finding] = []
+    if not post.title.strip():
+        found.append(
+            Finding(
+                "data.title",
+                Severity.WARNING,
+                (post.id,),
+                f"Post '{post.id}' has no job title: give it one so HR and members can recognise it.",
+            )
+        )
+    if ctx.structure.is_held(post.id):
+        reason = ctx.structure.holding_reason(post.id)
+        found.append(
+            Finding(
+                "data.unplaced",
+                Severity.WARNING,
+                (post.id,),
+                f"'{post.title or post.id}' is in the holding area ({reason}): drag it onto its manager.",
+            )
+        )
+    return found
+
+
+def _roots(ctx: Context) -> Iterator[Finding]:
+    roots = ctx.structure.roots()
+    if len(roots) > 1:
+        names = ", ".join(f"'{ctx.title(r)}'" for r in roots[:5]) + (" …" if len(roots) > 5 else "")
+        yield Finding(
+            "data.roots",
+            Severity.WARNING,
+            tuple(roots),
+            f"The structure has {len(roots)} top posts ({names}); a council has one head: put the others "
+            "under the chief executive.",
+        )
+
+
+def _duplicates(ctx: Context) -> Iterator[Finding]:
+    for ref, ids in sorted(ctx.structure.duplicate_refs().items()):
+        yield Finding(
+            "data.duplicate_id",
+            Severity.ERROR,
+            tuple(sorted(ids)),
+            f"{len(ids)} posts carry the same post id '{ref}' from the source file: give each its own id, "
+            "or remove the copy.",
+        )
+
+
+DATA_RULES = (
+    Rule("data.posts", "Every post has a title and a known manager.", "data", per_post=_post_data),
+    Rule("data.roots", "The structure has one top post.", "data", whole=_roots),
+    Rule("data.duplicate_id", "No two posts share a source post id.", "data", whole=_duplicates),
+)

@@ -1,0 +1,1 @@
+"""Painting a laid-out chart on any QPainter: screen cards, PDF, SVG, PNG and printer pages."""

@@ -1,0 +1,243 @@
+"""Writes resources/templates/*.orgx: the Cheshire East 2013 structure and a blank file per council type.
+
+Run after changing the model or these figures: python scripts/make_templates.py
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from orgdesigner.formats import native
+from orgdesigner.model.document import Document, Scenario
+from orgdesigner.model.edits import AddPost, AddStaffGroup
+from orgdesigner.model.post import Post, Role, Side, StaffGroup, Status
+from orgdesigner.model.profile import CouncilType
+from orgdesigner.model.structure import Structure
+
+OUT = Path(__file__).resolve().parent.parent / "resources" / "templates"
+REPORT = "Cheshire East Cabinet report, 4 Feb 2013"
+TRANSITION_END = "2014-03-31"
+
+CE_NOTES = (
+    "Cheshire East Council's proposed senior structure, from the Cabinet report 'Becoming a Strategic "
+    "Council - Review of Management Roles and Responsibilities' (4 February 2013). From the report: the posts, "
+    "their grouping, the statutory roles they hold, the salaries of the Director of Strategic Commissioning "
+    "(about £130K, §6.6), the Chief Operating Officer (£110-120K including a 10% statutory supplement, §6.7), the "
+    "Corporate Support Managers (spot salaries within £70-90K, §6.7) and the Heads of Service (§6.8-6.9), the "
+    "minimum span of five (§6.2) and the core at no more than 10% of about 4,000 staff (§6.3). Illustrative "
+    "(not in the report): the Chief Executive's salary, the salaries of the DCS, DASS and DPH, the reporting "
+    "line of the Heads of Service to the Director of Strategic Commissioning, the Heads of Service's "
+    "transition end date, and the staff groups that stand for the rest of the workforce (their sizes follow "
+    "§6.3's 400 of 4,000; their pay ranges are illustrative)."
+)
+
+
+def _post(post_id: str, title: str, para: str, **fields: object) -> Post:
+    note = f"{REPORT}, {para}."
+    if fields.get("notes"):
+        note = f"{note} {fields.pop('notes')}"
+    status = Status(str(fields.pop("status", "new")))
+    return Post(id=post_id, title=title, notes=note, status=status, **fields)  # type: ignore[arg-type]
+
+
+def cheshire_east_proposed() -> Structure:
+    s = Structure()
+    core, corporate, transitional = Side.COMMISSIONING, Side.CORPORATE_SUPPORT, Side.TRANSITIONAL
+
+    def add(post: Post, manager: str | None = None) -> None:
+        s.apply(AddPost(post, manager))
+
+    add(
+        _post(
+            "CE",
+            "Chief Executive",
+            "§6.4 (statutory roles in the core)",
+            side=core,
+            roles=frozenset({Role.HEAD_OF_PAID_SERVICE}),
+            pay_floor=160_000.0,
+            pay_ceiling=160_000.0,
+            function="Leadership",
+            status="filled",
+            notes="Salary illustrative.",
+        )
+    )
+    add(
+        _post(
+            "DSC",
+            "Director of Strategic Commissioning",
+            "§6.6",
+            side=core,
+            pay_floor=130_000.0,
+            pay_ceiling=130_000.0,
+            function="Strategic commissioning",
+        ),
+        "CE",
+    )
+    add(
+        _post(
+            "COO",
+            "Chief Operating Officer",
+            "§6.7",
+            side=corporate,
+            pay_floor=110_000.0,
+            pay_ceiling=120_000.0,
+            roles=frozenset({Role.MONITORING_OFFICER}),
+            function="Corporate support",
+            notes="Holds the Monitoring Officer role (the report allows MO or s151; Finance holds s151).",
+        ),
+        "CE",
+    )
+    for post_id, title, role in (
+        ("DCS", "Director of Children's Services", Role.CHILDRENS_SERVICES),
+        ("DASS", "Director of Adult Social Services", Role.ADULT_SOCIAL_SERVICES),
+        ("DPH", "Director of Public Health", Role.PUBLIC_HEALTH),
+    ):
+        add(
+            _post(
+                post_id,
+                title,
+                "§6.6 (statutory postholder in the integrated commissioning team)",
+                side=core,
+                roles=frozenset({role}),
+                pay_floor=95_000.0,
+                pay_ceiling=95_000.0,
+                function="Strategic commissioning",
+                status="filled",
+                notes="Salary illustrative.",
+            ),
+            "DSC",
+        )
+    for post_id, title, roles in (
+        ("CSM-FIN", "Corporate Support Manager: Finance", frozenset({Role.CHIEF_FINANCE_OFFICER})),
+        (
+            "CSM-CSP",
+            "Corporate Support Manager: Commercial Strategy, Business Innovation and Performance",
+            frozenset[Role](),
+        ),
+        ("CSM-OD", "Corporate Support Manager: Organisational Development", frozenset[Role]()),
+        ("CSM-DSG", "Corporate Support Manager: Democratic Services and Governance", frozenset[Role]()),
+    ):
+        add(
+            _post(
+                post_id,
+                title,
+                "§6.7",
+                side=corporate,
+                roles=roles,
+                pay_floor=70_000.0,
+                pay_ceiling=90_000.0,
+                function="Corporate support",
+            ),
+            "COO",
+        )
+    for n, area in enumerate(
+        (
+            "Economic Growth and Prosperity",
+            "Public Protection and Enforcement",
+            "Environmental Protection and Enhancement",
+            "Early Intervention and Prevention",
+            "Independent Living",
+            "Safeguarding of Vulnerable Children and Adults",
+        ),
+        start=1,
+    ):
+        add(
+            _post(
+                f"HOS-{n}",
+                f"Head of Service: {area}",
+                "§6.8 and §6.10 (transitional roles)",
+                side=transitional,
+                transition_end=TRANSITION_END,
+                pay_floor=70_000.0,
+                pay_ceiling=90_000.0,
+                function=area,
+                notes="Reporting line to the Director of Strategic Commissioning and end date illustrative.",
+            ),
+            "DSC",
+        )
+    add(
+        _post(
+            "HOS-LOC",
+            "Head of Service: Locality Working",
+            "§6.9 and §6.10 (transitional roles)",
+            side=transitional,
+            transition_end=TRANSITION_END,
+            pay_floor=70_000.0,
+            pay_ceiling=90_000.0,
+            function="Locality working",
+            notes="Reporting line to the Director of Strategic Commissioning and end date illustrative.",
+        ),
+        "DSC",
+    )
+
+    groups = [
+        StaffGroup(
+            "SG-COMM",
+            "DSC",
+            "Commissioning team (illustrative)",
+            pay_floor=30_000.0,
+            pay_ceiling=45_000.0,
+            fte=180.0,
+            side=core,
+            notes="Size from §6.3; pay illustrative.",
+        ),
+        StaffGroup(
+            "SG-CORP",
+            "COO",
+            "Corporate support staff (illustrative)",
+            pay_floor=22_000.0,
+            pay_ceiling=40_000.0,
+            fte=200.0,
+            side=corporate,
+            notes="Size from §6.3; pay illustrative.",
+        ),
+    ]
+    provider_fte = [520.0, 510.0, 520.0, 510.0, 520.0, 510.0, 510.0]
+    for fte, hos in zip(provider_fte, [f"HOS-{n}" for n in range(1, 7)] + ["HOS-LOC"], strict=True):
+        groups.append(
+            StaffGroup(
+                f"SG-{hos}",
+                hos,
+                "Provider staff (illustrative)",
+                pay_floor=18_000.0,
+                pay_ceiling=30_000.0,
+                fte=fte,
+                side=Side.PROVIDER,
+                notes="Size from §6.3 (about 3,600 providers); pay illustrative.",
+            )
+        )
+    for group in groups:
+        s.apply(AddStaffGroup(group))
+    return s
+
+
+def blank(council_type: CouncilType) -> Document:
+    s = Structure()
+    s.apply(AddPost(Post("CE", "Chief Executive", roles=frozenset({Role.HEAD_OF_PAID_SERVICE}))))
+    return Document(
+        organisation=f"New {council_type.label.lower()} council",
+        council_type=council_type,
+        scenarios=[Scenario("Proposed", s)],
+        notes=f"A blank structure for a {council_type.label.lower()} council: a Chief Executive to build on.",
+    )
+
+
+def cheshire_east() -> Document:
+    return Document(
+        organisation="Cheshire East Council",
+        council_type=CouncilType.UNITARY,
+        scenarios=[Scenario("Proposed", cheshire_east_proposed(), "The proposal of §6.6-6.10.")],
+        notes=CE_NOTES,
+    )
+
+
+def main() -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    native.save(cheshire_east(), OUT / "cheshire-east-2013.orgx")
+    for council_type in CouncilType:
+        native.save(blank(council_type), OUT / f"blank-{council_type.value.replace('_', '-')}.orgx")
+    print(f"templates written to {OUT}")
+
+
+if __name__ == "__main__":
+    main()

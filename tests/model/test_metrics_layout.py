@@ -1,0 +1,70 @@
+"""Metrics add up as HR would add them up; the layout never overlaps cards."""
+
+from __future__ import annotations
+
+import pytest
+
+from orgdesigner.model.edits import AddStaffGroup, UpdatePost
+from orgdesigner.model.layout import LayoutOptions, layout
+from orgdesigner.model.metrics import compute, on_costs
+from orgdesigner.model.post import Side, StaffGroup
+from orgdesigner.model.profile import RulesProfile
+from orgdesigner.model.structure import Structure
+from tests.model.builders import tree
+
+
+def test_on_costs_are_per_post_with_ni_above_threshold() -> None:
+    profile = RulesProfile()
+    # £40,000: NI 15% of £35,000 = 5,250; LGPS 19.8% = 7,920
+    assert on_costs(40_000, 1.0, profile) == pytest.approx(13_170)
+    assert on_costs(40_000, 0.5, profile) == pytest.approx(6_585)
+    assert on_costs(4_000, 1.0, profile) == pytest.approx(792)
+
+
+def test_metrics_cover_posts_and_staff_groups() -> None:
+    s = tree({"ce": ["a", "b"], "a": ["a1", "a2"]})
+    for pid, pay in (("ce", 150_000.0), ("a", 80_000.0), ("b", 60_000.0), ("a1", 40_000.0), ("a2", 40_000.0)):
+        s.apply(UpdatePost(pid, {"pay_floor": pay, "pay_ceiling": pay}))
+    s.apply(UpdatePost("a2", {"fte": 0.5}))
+    s.apply(
+        AddStaffGroup(
+            StaffGroup("g", "b", "Officers", pay_floor=20_000, pay_ceiling=30_000, fte=10, side=Side.PROVIDER)
+        )
+    )
+    m = compute(s, RulesProfile())
+    assert (m.posts, m.managers, m.layers) == (5, 2, 3)
+    assert m.fte_total == 14.5
+    assert (m.span_min, m.span_max, m.span_mean) == (2, 2, 2.0)
+    assert m.pay_bill == 150_000 + 80_000 + 60_000 + 40_000 + 20_000 + 250_000
+    assert m.cost_with_oncosts > m.pay_bill
+    assert m.core_share == round(4.5 / 14.5, 4)
+    assert m.pay_multiple == 6.0  # £150K over the FTE-weighted median (£25K)
+
+
+def _overlaps(a: tuple[float, float], b: tuple[float, float], w: float, h: float) -> bool:
+    return abs(a[0] - b[0]) < w and abs(a[1] - b[1]) < h
+
+
+def test_layout_has_no_overlaps_centres_managers_and_stacks_leaf_teams() -> None:
+    spec = {"ce": ["a", "b", "c"], "a": [f"a{i}" for i in range(12)], "b": ["b1", "b2"], "b1": ["x", "y"]}
+    s: Structure = tree(spec)
+    opts = LayoutOptions()
+    result = layout(s, opts)
+    pos = list(result.positions.values())
+    for i, p in enumerate(pos):
+        for q in pos[i + 1 :]:
+            assert not _overlaps(p, q, opts.card_width, opts.card_height)
+    assert "a" in result.stacked
+    team = [result.positions[f"a{i}"] for i in range(12)]
+    assert len({x for x, _ in team}) == 2  # twelve reports in two columns of eight and four
+    assert [y for _, y in team[:8]] == sorted(y for _, y in team[:8])
+    assert min(y for _, y in team) > result.positions["a"][1]
+    b1, b2 = result.positions["b1"], result.positions["b2"]
+    assert result.positions["b"][0] == pytest.approx((b1[0] + b2[0]) / 2)
+    assert result.positions["x"][1] > result.positions["b1"][1]
+
+
+def test_collapsed_branches_are_not_laid_out() -> None:
+    s = tree({"ce": ["a"], "a": ["a1", "a2"]})
+    result = layout(s, LayoutOptions(collapsed=frozenset({"a"})))
+    assert set(result.positions) == {"ce", "a"}

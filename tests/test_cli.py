@@ -1,0 +1,114 @@
+"""The command line contract: commands, exit codes and JSON keys that users script against."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ORGANOGRAMS
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "orgdesigner", *args], capture_output=True, text=True, cwd=cwd, timeout=120
+    )
+
+
+def test_version() -> None:
+    result = run("--version")
+    assert result.returncode == 0
+    assert result.stdout.startswith("orgdesigner ")
+
+
+def test_cheshire_east_template_names_the_coo_span_and_unassigned_roles(tmp_path: Path) -> None:
+    ce = tmp_path / "ce.orgx"
+    assert run("new", "--template", "cheshire-east-2013", "-o", str(ce)).returncode == 0
+    text = run("validate", str(ce))
+    assert text.returncode == 1
+    assert "'Chief Operating Officer' has 4 direct reports, fewer than the minimum span of 5" in text.stdout
+    result = run("validate", str(ce), "--format", "json")
+    findings = json.loads(result.stdout)
+    assert all(set(f) == {"rule", "severity", "posts", "message"} for f in findings)
+    span = [f for f in findings if f["rule"] == "span.min" and f["posts"][0]["id"] == "COO"]
+    assert span and span[0]["posts"][0]["title"] == "Chief Operating Officer"
+    missing = {
+        f["message"].split(" role")[0].removeprefix("No post holds the ")
+        for f in findings
+        if f["rule"] == "statutory.missing"
+    }
+    assert {
+        "Statutory scrutiny officer",
+        "Data Protection Officer",
+        "Electoral Registration Officer",
+    } <= missing
+    assert "Monitoring Officer" not in missing and "Director of Public Health" not in missing
+
+
+def test_metrics_json_keys(tmp_path: Path) -> None:
+    ce = tmp_path / "ce.orgx"
+    run("new", "--template", "cheshire-east-2013", "-o", str(ce))
+    result = run("metrics", str(ce), "--format", "json")
+    assert result.returncode == 0
+    data = json.loads(result.stdout)
+    for key in (
+        "posts",
+        "managers",
+        "fte_total",
+        "layers",
+        "span_min",
+        "span_max",
+        "span_mean",
+        "pay_bill",
+        "cost_with_oncosts",
+        "core_share",
+    ):
+        assert key in data
+    assert data["posts"] == 17
+    assert data["core_share"] <= 0.10
+
+
+def test_import_organogram_then_metrics(tmp_path: Path) -> None:
+    out = tmp_path / "dft.orgx"
+    base = ORGANOGRAMS / "department_for_transport-2011-09-30"
+    result = run("import-organogram", f"{base}-senior.csv", f"{base}-junior.csv", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    data = json.loads(run("metrics", str(out), "--format", "json").stdout)
+    assert data["posts"] == 114
+    assert round(data["fte_total"], 2) == 2014.11
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("validate", "missing.orgx"),
+        ("metrics", "missing.orgx", "--format", "yaml"),
+        ("new", "--template", "atlantis", "-o", "x.orgx"),
+        ("validate",),
+        ("import-organogram", "missing.csv", "-o", "x.orgx"),
+    ],
+)
+def test_every_error_is_one_line_and_exit_2(tmp_path: Path, args: tuple[str, ...]) -> None:
+    result = run(*args, cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1
+    assert "Traceback" not in result.stderr
+
+
+def test_new_does_not_overwrite_without_force(tmp_path: Path) -> None:
+    target = tmp_path / "ce.orgx"
+    target.write_text("precious", encoding="utf-8")
+    result = run("new", "--template", "blank-unitary", "-o", str(target))
+    assert result.returncode == 2 and "already exists" in result.stderr
+    assert target.read_text(encoding="utf-8") == "precious"
+
+
+def test_unknown_scenario_lists_the_ones_there(tmp_path: Path) -> None:
+    ce = tmp_path / "ce.orgx"
+    run("new", "--template", "cheshire-east-2013", "-o", str(ce))
+    result = run("validate", str(ce), "--scenario", "Nope")
+    assert result.returncode == 2
+    assert "'Proposed'" in result.stderr
