@@ -125,6 +125,23 @@ def cmd_metrics(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def cmd_screenshot(args: argparse.Namespace, out: TextIO) -> int:
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    try:
+        width, height = (int(v) for v in args.size.lower().split("x"))
+    except ValueError:
+        raise UsageError(f"--size must look like 1400x900, not '{args.size}'") from None
+    from PySide6.QtCore import QSize
+
+    from orgdesigner.gui.app import screenshot
+
+    screenshot(Path(args.file), Path(args.output), QSize(width, height))
+    out.write(f"Wrote {args.output}\n")
+    return EXIT_OK
+
+
 # ---- parser ---------------------------------------------------------------------------------------
 
 
@@ -158,6 +175,11 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--scenario", help="scenario name (default: the last, usually Proposed)")
         p.add_argument("--format", choices=("text", "json"), default="text")
         p.set_defaults(run=run)
+    p = sub.add_parser("screenshot", help="render the window with FILE open to a PNG (offscreen)")
+    p.add_argument("file", help="an .orgx file")
+    p.add_argument("-o", "--output", required=True, help="the PNG to write")
+    p.add_argument("--size", default="1400x900", help="window size, WIDTHxHEIGHT (default 1400x900)")
+    p.set_defaults(run=cmd_screenshot)
     return parser
 
 
@@ -170,9 +192,14 @@ def run(argv: Sequence[str], out: TextIO | None = None, gui: GuiLauncher | None 
     parser = build_parser()
     try:
         if not argv or (len(argv) == 1 and not argv[0].startswith("-") and argv[0] not in _commands(parser)):
-            if gui is None:
+            if gui is not None:
+                return gui(argv)
+            from orgdesigner.gui.app import has_display, run_window
+
+            if not has_display():
+                sys.stderr.write("orgdesigner: no display to open a window on; showing the findings instead.\n")
                 return _no_window(argv, out)
-            return gui(argv)
+            return run_window(argv)
         args = parser.parse_args(list(argv))
         if args.command is None:
             raise UsageError("choose a command (see 'orgdesigner --help')")

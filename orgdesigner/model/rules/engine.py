@@ -90,6 +90,10 @@ class Checker:
         own = self._by_post.get(post_id, ())
         return own + tuple(f for f in self._whole if post_id in f.posts)
 
+    def findings_for_whole(self) -> tuple[Finding, ...]:
+        """The whole-structure findings (statutory roles, core share, roots, duplicates)."""
+        return self._whole
+
     def counts(self) -> dict[Severity, int]:
         return {s: self._counts.get(s, 0) for s in Severity}
 

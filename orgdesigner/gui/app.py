@@ -1,0 +1,70 @@
+"""Starting the window, and rendering it offscreen for screenshots."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QSize
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from orgdesigner import resources
+from orgdesigner.formats import native
+from orgdesigner.model.errors import OrgError
+
+
+def application() -> QApplication:
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        return app
+    QCoreApplication.setOrganizationName("orgdesigner")
+    QCoreApplication.setApplicationName("orgdesigner")
+    return QApplication(sys.argv[:1])
+
+
+def has_display() -> bool:
+    if sys.platform != "linux":
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY") or os.environ.get("QT_QPA_PLATFORM"))
+
+
+def run_window(argv: Sequence[str]) -> int:
+    """`orgdesigner [FILE]`: open the window on FILE, or on the Cheshire East template."""
+    from orgdesigner.gui.main_window import MainWindow
+
+    app = application()
+    path = Path(argv[0]) if argv else None
+    source = path or resources.template("cheshire-east-2013")
+    problems: list[str] = []
+    try:
+        document = native.load(source, problems)
+    except OrgError as exc:
+        QMessageBox.critical(None, "Cannot open file", str(exc))
+        raise
+    window = MainWindow(document, path)
+    window.show()
+    window.offer_recovery()
+    return app.exec()
+
+
+def screenshot(file: Path | None, output: Path, size: QSize) -> None:
+    """Render the main window with FILE open, offscreen, to a PNG."""
+    from orgdesigner.gui.main_window import MainWindow
+
+    app = application()
+    source = file or resources.template("cheshire-east-2013")
+    document = native.load(source)
+    window = MainWindow(document, None)
+    window.resize(size)
+    window.show()
+    for _ in range(5):
+        app.processEvents()
+    window.view.fit_all()
+    app.processEvents()
+    image = window.grab()
+    if not image.save(str(output), "PNG"):
+        raise OrgError(f"Could not write the screenshot to {output}.")
+    window.controller.undo_stack.setClean()
+    window.close()

@@ -1,0 +1,171 @@
+"""The open document as the window sees it: model + checker + undo stack + file path.
+
+Every change to a structure goes through `perform()`, which applies a model edit, pushes one
+undo command, re-checks the touched posts and tells the views. Views never change the model.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from orgdesigner.formats import native
+from orgdesigner.model.document import Document, Scenario
+from orgdesigner.model.edits import Edit
+from orgdesigner.model.errors import EditRefused
+from orgdesigner.model.profile import CouncilType, RulesProfile
+from orgdesigner.model.rules import Checker
+from orgdesigner.model.structure import Applied, Structure
+
+
+class EditCommand(QUndoCommand):
+    """One user action. The edit is applied before the push, so redo() skips its first call."""
+
+    def __init__(self, controller: DocumentController, scenario: str, applied: Applied, text: str) -> None:
+        super().__init__(text)
+        self._controller = controller
+        self._scenario = scenario
+        self._undo_edit: Edit = applied.inverse
+        self._redo_edit: Edit | None = None
+
+    def redo(self) -> None:
+        if self._redo_edit is None:
+            return  # the first redo: perform() already applied it
+        applied = self._controller._apply_in(self._scenario, self._redo_edit)
+        self._undo_edit = applied.inverse
+
+    def undo(self) -> None:
+        applied = self._controller._apply_in(self._scenario, self._undo_edit)
+        self._redo_edit = applied.inverse
+
+
+class SettingsCommand(QUndoCommand):
+    """A change of rules profile or council type: everything is re-checked at once."""
+
+    def __init__(self, controller: DocumentController, profile: RulesProfile, council_type: CouncilType) -> None:
+        super().__init__("Change rules profile")
+        self._controller = controller
+        self._new = (profile, council_type)
+        document = controller.document
+        self._old = (dataclasses.replace(document.profile), document.council_type)
+
+    def redo(self) -> None:
+        self._controller._set_rules(*self._new)
+
+    def undo(self) -> None:
+        self._controller._set_rules(*self._old)
+
+
+class DocumentController(QObject):
+    """Holds one open document for the window.
+
+    Signals:
+        structureChanged(object): a frozenset of touched post ids, or None when everything changed.
+        findingsChanged(): the checker's findings were updated.
+        selectionChanged(): the selected posts changed.
+        message(str): something to tell the user in the status bar (e.g. a refused edit).
+        scenarioChanged(): another scenario is shown.
+    """
+
+    structureChanged = Signal(object)
+    findingsChanged = Signal()
+    selectionChanged = Signal()
+    message = Signal(str)
+    scenarioChanged = Signal()
+
+    def __init__(self, document: Document, path: Path | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.path = path
+        self.undo_stack = QUndoStack(self)
+        self.scenario_name = document.scenario().name
+        self.selection: list[str] = []
+        self.checker = self._new_checker()
+
+    # ---- state -------------------------------------------------------------------------------------
+    @property
+    def scenario(self) -> Scenario:
+        return self.document.scenario(self.scenario_name)
+
+    @property
+    def structure(self) -> Structure:
+        return self.scenario.structure
+
+    def _new_checker(self) -> Checker:
+        checker = Checker(self.structure, self.document.profile, self.document.council_type)
+        checker.full()
+        return checker
+
+    def is_dirty(self) -> bool:
+        return not self.undo_stack.isClean()
+
+    # ---- the one way to change things --------------------------------------------------------------
+    def perform(self, edit: Edit, text: str | None = None) -> bool:
+        """Apply an edit as one undoable action; a refused edit is reported, not raised."""
+        label = text or edit.describe(self.structure)
+        try:
+            applied = self.structure.apply(edit)
+        except EditRefused as exc:
+            self.message.emit(str(exc))
+            return False
+        self._after(applied)
+        self.undo_stack.push(EditCommand(self, self.scenario_name, applied, label))
+        return True
+
+    def set_rules(self, profile: RulesProfile, council_type: CouncilType) -> None:
+        self.undo_stack.push(SettingsCommand(self, profile, council_type))
+
+    def _set_rules(self, profile: RulesProfile, council_type: CouncilType) -> None:
+        self.document.profile = dataclasses.replace(profile)
+        self.document.council_type = council_type
+        self.checker = self._new_checker()
+        self.findingsChanged.emit()
+        self.structureChanged.emit(None)
+
+    def _apply_in(self, scenario: str, edit: Edit) -> Applied:
+        if scenario != self.scenario_name:
+            self.show_scenario(scenario)
+        applied = self.structure.apply(edit)
+        self._after(applied)
+        return applied
+
+    def _after(self, applied: Applied) -> None:
+        self.checker.update(applied.touched)
+        gone = [p for p in self.selection if p not in self.structure]
+        if gone:
+            self.selection = [p for p in self.selection if p in self.structure]
+            self.selectionChanged.emit()
+        self.structureChanged.emit(applied.touched)
+        self.findingsChanged.emit()
+
+    def show_scenario(self, name: str) -> None:
+        self.scenario_name = self.document.scenario(name).name
+        self.selection = []
+        self.checker = self._new_checker()
+        self.scenarioChanged.emit()
+        self.structureChanged.emit(None)
+        self.findingsChanged.emit()
+        self.selectionChanged.emit()
+
+    # ---- selection ---------------------------------------------------------------------------------
+    def select(self, post_ids: list[str] | tuple[str, ...]) -> None:
+        wanted = [p for p in post_ids if p in self.structure]
+        if wanted != self.selection:
+            self.selection = wanted
+            self.selectionChanged.emit()
+
+    def current(self) -> str | None:
+        return self.selection[0] if self.selection else None
+
+    # ---- files -------------------------------------------------------------------------------------
+    def save(self, path: Path) -> None:
+        native.save(self.document, path)
+        self.path = path
+        self.undo_stack.setClean()
+
+    def title(self) -> str:
+        name = self.path.name if self.path else "Untitled"
+        return f"{name}[*] — {self.document.organisation} — orgdesigner"

@@ -1,0 +1,238 @@
+"""Paints one post card and the lines between cards on any QPainter.
+
+The canvas, PDF, SVG, PNG and printer all call these functions, so a chart looks the same on the
+screen and in a Cabinet pack. Nothing here knows about widgets.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen
+
+from orgdesigner.model.layout import Layout
+from orgdesigner.model.post import Post, Side, StaffGroup, Status
+
+SIDE_COLOURS: dict[Side, QColor] = {
+    Side.COMMISSIONING: QColor("#1f5fa8"),
+    Side.CORPORATE_SUPPORT: QColor("#6a4c9c"),
+    Side.PROVIDER: QColor("#2e7d4f"),
+    Side.TRANSITIONAL: QColor("#b26a00"),
+}
+
+
+def _tint(colour: QColor, amount: float = 0.12) -> QColor:
+    """The side's colour washed out towards white, for bands behind cards."""
+    return QColor(
+        round(255 - (255 - colour.red()) * amount),
+        round(255 - (255 - colour.green()) * amount),
+        round(255 - (255 - colour.blue()) * amount),
+    )
+
+
+SIDE_TINTS: dict[Side, QColor] = {side: _tint(c) for side, c in SIDE_COLOURS.items()}
+STATUS_MARKS: dict[Status, tuple[str, QColor]] = {
+    Status.VACANT: ("VACANT", QColor("#7a7a7a")),
+    Status.NEW: ("NEW", QColor("#0a7d32")),
+    Status.TO_BE_DELETED: ("TO BE DELETED", QColor("#b00020")),
+}
+FINDING_COLOURS = {"error": QColor("#c62828"), "warning": QColor("#ef8f00"), "info": QColor("#1976d2")}
+LINE_COLOUR = QColor("#4d4d4d")
+
+
+@dataclass(frozen=True)
+class CardStyle:
+    """What a card shows. Names are personal data: public outputs leave them out."""
+
+    show_names: bool = True
+    show_pay: bool = True
+    pay_as_grade: bool = False
+    font_family: str = "DejaVu Sans"
+    title_pt: float = 8.0
+    detail_pt: float = 7.0
+
+
+def _font(style: CardStyle, size: float, bold: bool = False) -> QFont:
+    font = QFont(style.font_family)
+    font.setPointSizeF(size)
+    font.setBold(bold)
+    return font
+
+
+def detail_lines(post: Post, groups: tuple[StaffGroup, ...], style: CardStyle) -> list[str]:
+    """The small lines under the title, in order of importance."""
+    lines: list[str] = []
+    pay = post.pay_text()
+    if style.pay_as_grade or not pay:
+        pay = post.grade
+    elif post.grade and style.show_pay:
+        pay = f"{post.grade} · {pay}"
+    if style.show_pay and pay:
+        lines.append(pay)
+    extras: list[str] = []
+    if post.fte < 1:
+        extras.append(f"{post.fte:g} FTE")
+    elif post.fte > 1:
+        extras.append(f"{post.fte:g} FTE (job share)")
+    if post.employer or post.share < 1:
+        extras.append(f"shared {post.share:.0%}" + (f" with {post.employer}" if post.employer else ""))
+    if extras:
+        lines.append(" · ".join(extras))
+    if style.show_names and post.incumbent and post.status is not Status.VACANT:
+        lines.append(post.incumbent)
+    if groups:
+        fte = sum(g.fte for g in groups)
+        lines.append(f"+ {len(groups)} staff group{'s' if len(groups) != 1 else ''} · {fte:,.1f} FTE")
+    return lines
+
+
+def paint_card(
+    painter: QPainter,
+    rect: QRectF,
+    post: Post,
+    groups: tuple[StaffGroup, ...] = (),
+    style: CardStyle | None = None,
+    *,
+    detail: float = 1.0,
+    selected: bool = False,
+    highlighted: bool = False,
+    finding: str | None = None,
+    collapsed: int = 0,
+) -> None:
+    """Paint one card. `detail` is the zoom: below 0.4 no text, below 0.12 a flat box."""
+    style = style or CardStyle()
+    colour = SIDE_COLOURS[post.side]
+    if detail < 0.12:
+        painter.fillRect(rect, colour)
+        return
+    border = QPen(QColor("#ff9800") if highlighted else (QColor("#000000") if selected else colour))
+    border.setWidthF(3.0 if (selected or highlighted) else 1.2)
+    if post.status is Status.VACANT:
+        border.setStyle(Qt.PenStyle.DashLine)
+    painter.setPen(border)
+    painter.setBrush(QBrush(QColor("#ffffff")))
+    painter.drawRoundedRect(rect, 6, 6)
+    band = QRectF(rect.left(), rect.top(), rect.width(), 6)
+    painter.fillRect(band.adjusted(1, 1, -1, 0), colour)
+    if finding:
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(FINDING_COLOURS.get(finding, QColor("#000000")))
+        painter.drawEllipse(QPointF(rect.right() - 9, rect.top() + 15), 5, 5)
+    if detail < 0.4:
+        return
+
+    inner = rect.adjusted(8, 10, -8, -6)
+    painter.setPen(QColor("#111111"))
+    painter.setFont(_font(style, style.title_pt, bold=True))
+    title_rect = QRectF(inner.left(), inner.top(), inner.width() - (12 if finding else 0), 30)
+    title = post.title or f"(untitled {post.id})"
+    flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
+    metrics = painter.fontMetrics()
+    if metrics.boundingRect(title_rect.toRect(), flags, title).height() > title_rect.height():
+        title = metrics.elidedText(title, Qt.TextElideMode.ElideRight, int(title_rect.width() * 2 - 20))
+    painter.drawText(title_rect, flags, title)
+    if post.status is Status.TO_BE_DELETED:
+        painter.setPen(QPen(STATUS_MARKS[Status.TO_BE_DELETED][1], 1.5))
+        y = title_rect.top() + metrics.height() / 2 + 1
+        painter.drawLine(QPointF(title_rect.left(), y), QPointF(title_rect.right(), y))
+
+    painter.setFont(_font(style, style.detail_pt))
+    painter.setPen(QColor("#333333"))
+    y = inner.top() + 31
+    line_h = painter.fontMetrics().height()
+    for line in detail_lines(post, groups, style)[:3]:
+        if y + line_h > rect.bottom() - 16:
+            break
+        text = painter.fontMetrics().elidedText(line, Qt.TextElideMode.ElideRight, int(inner.width()))
+        painter.drawText(QRectF(inner.left(), y, inner.width(), line_h), int(Qt.AlignmentFlag.AlignLeft), text)
+        y += line_h
+
+    # Badges along the bottom: statutory roles, status, collapsed count.
+    badges: list[tuple[str, QColor]] = [(r.short, QColor("#37474f")) for r in sorted(post.roles)]
+    if post.status in STATUS_MARKS:
+        badges.append(STATUS_MARKS[post.status])
+    if post.assistant:
+        badges.append(("PA", QColor("#8d6e63")))
+    if collapsed:
+        badges.append((f"+{collapsed}", QColor("#455a64")))
+    painter.setFont(_font(style, max(style.detail_pt - 0.5, 6.0), bold=True))
+    x = inner.left()
+    badge_h = painter.fontMetrics().height() + 2
+    for text, fill in badges:
+        w = painter.fontMetrics().horizontalAdvance(text) + 8
+        if x + w > inner.right():
+            break
+        badge = QRectF(x, rect.bottom() - badge_h - 4, w, badge_h)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(fill)
+        painter.drawRoundedRect(badge, 3, 3)
+        painter.setPen(QColor("#ffffff"))
+        painter.drawText(badge, int(Qt.AlignmentFlag.AlignCenter), text)
+        x += w + 4
+
+
+def connector_path(layout: Layout, manager: str, reports: list[str] | tuple[str, ...]) -> QPainterPath:
+    """Elbow lines from a manager to its visible reports (a comb when the reports are stacked)."""
+    path = QPainterPath()
+    visible = [r for r in reports if r in layout.positions]
+    if manager not in layout.positions or not visible:
+        return path
+    opts = layout.options
+    mx, my = layout.centre_bottom(manager)
+    if manager in layout.stacked:
+        columns: dict[float, list[str]] = {}
+        for r in visible:
+            columns.setdefault(layout.positions[r][0], []).append(r)
+        trunk_y = my + opts.v_gap / 4
+        path.moveTo(mx, my)
+        path.lineTo(mx, trunk_y)
+        for left, members in columns.items():
+            spine_x = left - opts.stack_indent / 2
+            last_y = layout.positions[members[-1]][1] + opts.card_height / 2
+            path.moveTo(mx, trunk_y)
+            path.lineTo(spine_x, trunk_y)
+            path.lineTo(spine_x, last_y)
+            for r in members:
+                cy = layout.positions[r][1] + opts.card_height / 2
+                path.moveTo(spine_x, cy)
+                path.lineTo(left, cy)
+        return path
+    bus_y = my + opts.v_gap / 2
+    path.moveTo(mx, my)
+    path.lineTo(mx, bus_y)
+    xs = [layout.centre_top(r)[0] for r in visible]
+    path.moveTo(min([*xs, mx]), bus_y)
+    path.lineTo(max([*xs, mx]), bus_y)
+    for r in visible:
+        rx, ry = layout.centre_top(r)
+        path.moveTo(rx, bus_y)
+        path.lineTo(rx, ry)
+    return path
+
+
+def dotted_path(layout: Layout, post_id: str, manager_id: str) -> QPainterPath:
+    path = QPainterPath()
+    if post_id not in layout.positions or manager_id not in layout.positions:
+        return path
+    opts = layout.options
+    px, py = layout.positions[post_id]
+    mx, my = layout.positions[manager_id]
+    start = QPointF(mx + opts.card_width, my + opts.card_height / 2)
+    end = QPointF(px + opts.card_width, py + opts.card_height / 2)
+    if px < mx:
+        start = QPointF(mx, my + opts.card_height / 2)
+        end = QPointF(px + opts.card_width, py + opts.card_height / 2)
+    path.moveTo(start)
+    bend = max(start.x(), end.x()) + 30 if px >= mx else (start.x() + end.x()) / 2
+    path.cubicTo(QPointF(bend, start.y()), QPointF(bend, end.y()), end)
+    return path
+
+
+def line_pen(dotted: bool = False) -> QPen:
+    pen = QPen(LINE_COLOUR if not dotted else QColor("#7b1fa2"))
+    pen.setWidthF(1.3)
+    pen.setCosmetic(False)
+    if dotted:
+        pen.setStyle(Qt.PenStyle.DashLine)
+    return pen

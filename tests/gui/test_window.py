@@ -1,0 +1,291 @@
+"""The window driven as a user drives it: mouse on the canvas, keys, menus, files."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from orgdesigner.formats import native
+from orgdesigner.gui import files
+from orgdesigner.gui.canvas import PALETTE_MIME
+from orgdesigner.gui.main_window import MainWindow
+from orgdesigner.model.document import Document, Scenario
+from orgdesigner.model.edits import AddPost
+from orgdesigner.model.post import Post, Role
+from orgdesigner.model.structure import Structure
+
+
+def small_document() -> Document:
+    """A chief executive with two directors: one with five reports, one with four."""
+    s = Structure()
+    s.apply(AddPost(Post("ce", "Chief Executive", roles=frozenset({Role.HEAD_OF_PAID_SERVICE}))))
+    s.apply(AddPost(Post("a", "Director A"), "ce"))
+    s.apply(AddPost(Post("b", "Director B"), "ce"))
+    for n in range(5):
+        s.apply(AddPost(Post(f"a{n}", f"Manager A{n}"), "a"))
+    for n in range(4):
+        s.apply(AddPost(Post(f"b{n}", f"Manager B{n}"), "b"))
+    return Document("Test Council", scenarios=[Scenario("Proposed", s)])
+
+
+@pytest.fixture
+def window(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> Iterator[MainWindow]:
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+    w = MainWindow(small_document())
+    qtbot.addWidget(w)
+    w.resize(1800, 1000)
+    w.show()
+    qtbot.waitExposed(w)
+    w.view.resetTransform()
+    w.view.centerOn(w.scene.items_by_id["ce"])
+    QApplication.processEvents()
+    yield w
+    w.controller.undo_stack.setClean()
+
+
+def card_point(w: MainWindow, post_id: str) -> QPoint:
+    item = w.scene.items_by_id[post_id]
+    w.view.ensureVisible(item, 10, 10)
+    return w.view.mapFromScene(item.sceneBoundingRect().center())
+
+
+def drag(qtbot: QtBot, w: MainWindow, source: str, target: str | None, ctrl: bool = False) -> None:
+    viewport = w.view.viewport()
+    start = card_point(w, source)
+    end = card_point(w, target) if target else QPoint(5, 5)
+    mods = Qt.KeyboardModifier.ControlModifier if ctrl else Qt.KeyboardModifier.NoModifier
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    for step in range(1, 6):
+        qtbot.mouseMove(viewport, start + (end - start) * step / 5)
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, mods, end)
+
+
+def rules_on(w: MainWindow, post_id: str) -> set[str]:
+    return {f.rule for f in w.controller.checker.findings_for(post_id)}
+
+
+def test_dragging_a_branch_updates_span_findings_live_and_undo_restores(qtbot: QtBot, window: MainWindow) -> None:
+    w = window
+    assert "span.min" in rules_on(w, "b")  # four reports
+    before = w.controller.structure.snapshot()
+    drag(qtbot, w, "a0", "b")
+    s = w.controller.structure
+    assert s.manager_of("a0") == "b"
+    assert "span.min" not in rules_on(w, "b")
+    assert "span.min" in rules_on(w, "a")
+    assert w.isWindowModified()
+    w.actions_by_name["Undo"].trigger()
+    assert s.snapshot() == before
+    assert "span.min" in rules_on(w, "b") and "span.min" not in rules_on(w, "a")
+    w.actions_by_name["Redo"].trigger()
+    assert s.manager_of("a0") == "b"
+
+
+def test_a_drop_that_would_make_a_cycle_is_refused_with_a_message(qtbot: QtBot, window: MainWindow) -> None:
+    w = window
+    before = w.controller.structure.snapshot()
+    drag(qtbot, w, "a", "a1")
+    assert w.controller.structure.snapshot() == before
+    assert "would loop" in w.statusBar().currentMessage()
+    assert w.controller.undo_stack.count() == 0
+
+
+def test_ctrl_drag_copies_a_branch(qtbot: QtBot, window: MainWindow) -> None:
+    w = window
+    drag(qtbot, w, "b", "a", ctrl=True)
+    s = w.controller.structure
+    assert len(s) == 12 + 5
+    copies = [p for p in s.reports_of("a") if s.post(p).title == "Director B"]
+    assert copies and s.report_count(copies[0]) == 4
+    assert s.manager_of("b") == "ce"
+
+
+def test_dropping_on_empty_canvas_parks_the_post_in_the_holding_area(qtbot: QtBot, window: MainWindow) -> None:
+    w = window
+    drag(qtbot, w, "b3", None)
+    assert w.controller.structure.is_held("b3")
+    assert "data.unplaced" in rules_on(w, "b3")
+
+
+def test_palette_template_dropped_on_a_post_adds_a_report(qtbot: QtBot, window: MainWindow) -> None:
+    w = window
+    viewport = w.view.viewport()
+    point = QPointF(card_point(w, "b"))
+    data = QMimeData()
+    data.setData(PALETTE_MIME, b"head")
+    actions = Qt.DropAction.CopyAction
+    for event in (
+        QDragEnterEvent(point.toPoint(), actions, data, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier),
+        QDragMoveEvent(point.toPoint(), actions, data, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier),
+        QDropEvent(point, actions, data, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier),
+    ):
+        QApplication.sendEvent(viewport, event)
+    s = w.controller.structure
+    assert s.report_count("b") == 5
+    new = s.reports_of("b")[-1]
+    assert s.post(new).title == "Head of Service"
+    assert "span.min" not in rules_on(w, "b")
+    assert w.controller.selection == [new]
+
+
+def test_editing_a_property_in_the_panel(qtbot: QtBot, window: MainWindow) -> None:
+    w = window
+    qtbot.mouseClick(w.view.viewport(), Qt.MouseButton.LeftButton, pos=card_point(w, "a"))
+    assert w.controller.selection == ["a"]
+    title = w.properties.fields["title"]
+    assert isinstance(title, QLineEdit)
+    title.setFocus()
+    title.selectAll()
+    qtbot.keyClicks(title, "Director of Place")
+    qtbot.keyClick(title, Qt.Key.Key_Return)
+    assert w.controller.structure.post("a").title == "Director of Place"
+    fte = w.properties.fields["fte"]
+    fte.setFocus()
+    fte.selectAll()  # type: ignore[attr-defined]
+    qtbot.keyClicks(fte, "0.5")
+    qtbot.keyClick(fte, Qt.Key.Key_Return)
+    assert w.controller.structure.post("a").fte == 0.5
+    assert w.controller.undo_stack.count() == 2
+
+
+def test_keyboard_alone_adds_moves_edits_and_deletes(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    w = window
+    s = w.controller.structure
+    w.view.setFocus()
+    qtbot.keyClick(w.view, Qt.Key.Key_Down)  # nothing selected: the top post
+    qtbot.keyClick(w.view, Qt.Key.Key_Down)  # its first report
+    qtbot.keyClick(w.view, Qt.Key.Key_Right)  # its sibling
+    assert w.controller.selection == ["b"]
+    qtbot.keyClick(w.view, Qt.Key.Key_Insert)  # add a report to Director B; focus goes to its title
+    added = w.controller.current()
+    assert added is not None and s.manager_of(added) == "b"
+    qtbot.keyClicks(QApplication.focusWidget(), "Locality Manager")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert s.post(added).title == "Locality Manager"
+    w.view.setFocus()
+    qtbot.keyClick(w.view, Qt.Key.Key_X, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(w.view, Qt.Key.Key_Up)  # Director B
+    qtbot.keyClick(w.view, Qt.Key.Key_Left)  # Director A
+    qtbot.keyClick(w.view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert s.manager_of(added) == "a"
+    w.controller.select([added])
+    qtbot.keyClick(w.view, Qt.Key.Key_Delete)
+    assert added not in s
+
+
+def test_delete_asks_keep_reports_or_branch(qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    w = window
+    chosen: list[str] = []
+
+    def exec_box(box: QMessageBox) -> int:
+        button = next(b for b in box.buttons() if b.text().startswith("Keep reports"))
+        chosen.append(box.text())
+        box.clickedButton = lambda: button  # type: ignore[method-assign]
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_box)
+    w.controller.select(["b"])
+    w.actions_by_name["Delete post"].trigger()
+    s = w.controller.structure
+    assert chosen == ["Delete 'Director B'?"]
+    assert "b" not in s and s.manager_of("b0") == "ce"
+
+
+def test_save_and_reopen_gives_the_same_structure(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    w = window
+    drag(qtbot, w, "a0", "b")
+    path = tmp_path / "council.orgx"
+    assert w._save_to(path)
+    assert not w.isWindowModified()
+    reopened = native.load(path)
+    assert reopened.scenario().structure.snapshot() == w.controller.structure.snapshot()
+    w2 = MainWindow(native.load(path), path)
+    qtbot.addWidget(w2)
+    assert w2.controller.structure.snapshot() == w.controller.structure.snapshot()
+    assert "council.orgx" in w2.windowTitle()
+
+
+def test_recovers_autosaved_work_after_a_crash(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    w = window
+    path = tmp_path / "council.orgx"
+    w._save_to(path)
+    drag(qtbot, w, "a0", "b")
+    w.write_recovery()  # what the minute timer does
+    expected = w.controller.structure.snapshot()
+    # The program dies here: no save, no clean close. A new window opens the same file.
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    w2 = MainWindow(native.load(path), path)
+    qtbot.addWidget(w2)
+    assert w2.controller.structure.manager_of("a0") == "a"
+    assert w2.offer_recovery()
+    assert w2.controller.structure.snapshot() == expected
+    assert w2.isWindowModified()
+    w2.controller.undo_stack.setClean()
+
+
+def test_a_second_user_is_told_who_has_the_file_open(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "shared.orgx"
+    native.save(small_document(), path)
+    files.lock_path(path).write_text(json.dumps({"user": "jsmith", "host": "HR-LAPTOP-7", "pid": 1, "since": "09:00"}))
+    told: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "warning", lambda _p, _t, text, *a, **k: told.append(text) or QMessageBox.StandardButton.Cancel
+    )
+    assert not window.open_path(path)
+    assert "jsmith on HR-LAPTOP-7" in told[0]
+
+
+def test_changing_the_rules_profile_rechecks_at_once(window: MainWindow) -> None:
+    w = window
+    assert "span.min" in rules_on(w, "b")
+    profile = w.controller.document.profile
+    from dataclasses import replace
+
+    w.controller.set_rules(replace(profile, min_span=4), w.controller.document.council_type)
+    assert "span.min" not in rules_on(w, "b")
+    w.actions_by_name["Undo"].trigger()
+    assert "span.min" in rules_on(w, "b")
+
+
+def test_choosing_a_finding_selects_and_centres_its_post(window: MainWindow) -> None:
+    w = window
+    w.findings.rebuild()
+    warnings = w.findings.topLevelItem(1)
+    item = next(warnings.child(i) for i in range(warnings.childCount()) if warnings.child(i).text(1) == "span.min")
+    w.findings.itemClicked.emit(item, 0)
+    assert w.controller.selection == ["b"]
+
+
+def test_outline_search_expands_selects_and_lights_the_chain(window: MainWindow) -> None:
+    w = window
+    w.outline.search.setText("manager b3")
+    w.outline.find_next()
+    assert w.controller.selection == ["b3"]
+    assert w.scene.highlighted == {"b", "ce"}
+    index = w.outline.tree.currentIndex()
+    assert index.data() == "Manager B3"
+
+
+def test_outline_model_passes_the_model_tester(qtmodeltester: object, window: MainWindow) -> None:
+    qtmodeltester.check(window.outline.model)  # type: ignore[attr-defined]
+
+
+def test_every_menu_action_is_connected(window: MainWindow) -> None:
+    for menu in window.menus.values():
+        for action in menu.actions():
+            if action.isSeparator() or action.menu():
+                continue
+            assert action.receivers("2triggered(bool)") > 0 or action.text() in ("&Undo", "&Redo"), action.text()
