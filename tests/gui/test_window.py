@@ -241,9 +241,12 @@ def test_a_second_user_is_told_who_has_the_file_open(
     native.save(small_document(), path)
     files.lock_path(path).write_text(json.dumps({"user": "jsmith", "host": "HR-LAPTOP-7", "pid": 1, "since": "09:00"}))
     told: list[str] = []
-    monkeypatch.setattr(
-        QMessageBox, "warning", lambda _p, _t, text, *a, **k: told.append(text) or QMessageBox.StandardButton.Cancel
-    )
+
+    def warning(_parent: object, _title: str, text: str, *args: object) -> QMessageBox.StandardButton:
+        told.append(text)
+        return QMessageBox.StandardButton.Cancel
+
+    monkeypatch.setattr(QMessageBox, "warning", warning)
     assert not window.open_path(path)
     assert "jsmith on HR-LAPTOP-7" in told[0]
 
@@ -264,7 +267,10 @@ def test_choosing_a_finding_selects_and_centres_its_post(window: MainWindow) -> 
     w = window
     w.findings.rebuild()
     warnings = w.findings.topLevelItem(1)
-    item = next(warnings.child(i) for i in range(warnings.childCount()) if warnings.child(i).text(1) == "span.min")
+    assert warnings is not None
+    item = next(
+        c for i in range(warnings.childCount()) if (c := warnings.child(i)) is not None and c.text(1) == "span.min"
+    )
     w.findings.itemClicked.emit(item, 0)
     assert w.controller.selection == ["b"]
 
