@@ -20,6 +20,7 @@ from PySide6.QtGui import (
     QKeyEvent,
     QMouseEvent,
     QPainter,
+    QPainterPath,
     QPen,
     QWheelEvent,
 )
@@ -37,7 +38,8 @@ from PySide6.QtWidgets import (
 from orgdesigner.gui import templates as post_templates
 from orgdesigner.gui.document import DocumentController
 from orgdesigner.model.edits import AddPost, MovePost
-from orgdesigner.model.layout import Layout, LayoutOptions, layout
+from orgdesigner.model.layout import Layout, LayoutOptions, branch_layout, branches, compose
+from orgdesigner.model.post import Side
 from orgdesigner.render.card import (
     SIDE_COLOURS,
     SIDE_TINTS,
@@ -51,20 +53,24 @@ from orgdesigner.render.card import (
 PALETTE_MIME = "application/x-orgdesigner-template"
 
 
-class PostItem(QGraphicsItem):
-    """One card. Painted by the shared card code, with level of detail from the zoom."""
+CARD_MARGIN = 3.0
+
+
+class PostItem(QGraphicsRectItem):
+    """One card, painted by the shared card code with level of detail from the zoom.
+
+    A rect item, so Qt computes its bounds natively: moving 20,000 cards calls no Python.
+    """
 
     def __init__(self, scene: ChartScene, post_id: str) -> None:
         super().__init__()
         self.chart = scene
         self.post_id = post_id
         opts = scene.layout_options
-        self._rect = QRectF(0, 0, opts.card_width, opts.card_height)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, False)
+        self._card = QRectF(0, 0, opts.card_width, opts.card_height)
+        self.setRect(self._card.adjusted(-CARD_MARGIN, -CARD_MARGIN, CARD_MARGIN, CARD_MARGIN))
+        self.setPen(QPen(Qt.PenStyle.NoPen))
         self.setZValue(2)
-
-    def boundingRect(self) -> QRectF:
-        return self._rect.adjusted(-3, -3, 3, 3)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         scene = self.chart
@@ -78,7 +84,7 @@ class PostItem(QGraphicsItem):
         collapsed = len(structure.subtree(self.post_id)) - 1 if self.post_id in scene.collapsed else 0
         paint_card(
             painter,
-            self._rect,
+            self._card,
             post,
             structure.groups_under(self.post_id),
             scene.card_style,
@@ -90,8 +96,93 @@ class PostItem(QGraphicsItem):
         )
 
 
+class BranchBlock(QGraphicsRectItem):
+    """A top-tier branch: its cards and lines are children, so shifting the branch is one call.
+
+    The rectangle itself is the side band behind the branch, tinted by the branch head's side.
+    """
+
+    def __init__(self, branch: str) -> None:
+        super().__init__()
+        self.branch = branch
+        self.members: set[str] = set()
+        self.setPen(QPen(Qt.PenStyle.NoPen))
+        self.setZValue(0)
+        self.label = QGraphicsSimpleTextItem("", self)
+        font = QFont("DejaVu Sans")
+        font.setPointSizeF(7.5)
+        font.setBold(True)
+        self.label.setFont(font)
+
+
+class OverviewItem(QGraphicsItem):
+    """The whole chart as flat boxes and lines in a few native calls, for fit-all and far zoom.
+
+    Python cannot paint 20,000 cards fast enough for a fit-all frame; this paints a branch's cards
+    with one drawRects call per side. Each branch's boxes are cached and rebuilt only when the
+    branch was laid out again.
+    """
+
+    def __init__(self, scene: ChartScene) -> None:
+        super().__init__()
+        self.chart = scene
+        self.setZValue(5)
+        self._blocks: dict[str, tuple[dict[Side, list[QRectF]], QPainterPath]] = {}
+        self._bounds = QRectF()
+
+    def rebuild(self, dirty: set[str] | None) -> None:
+        self.prepareGeometryChange()
+        scene = self.chart
+        structure = scene.controller.structure
+        cw, ch = scene.layout_options.card_width, scene.layout_options.card_height
+        for gone in [b for b in self._blocks if b not in scene.block_layouts]:
+            del self._blocks[gone]
+        for branch, lay in scene.block_layouts.items():
+            if dirty is not None and branch not in dirty and branch in self._blocks:
+                continue
+            rects: dict[Side, list[QRectF]] = {side: [] for side in Side}
+            lines = QPainterPath()
+            positions = lay.positions
+            for post_id, (x, y) in positions.items():
+                rects[structure.post(post_id).side].append(QRectF(x, y, cw, ch))
+                manager = structure.manager_of(post_id)
+                if manager is not None and manager in positions:
+                    mx, my = positions[manager]
+                    lines.moveTo(mx + cw / 2, my + ch)
+                    lines.lineTo(x + cw / 2, y)
+            self._blocks[branch] = (rects, lines)
+        self._bounds = scene.sceneRect()
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        scene = self.chart
+        for branch, (rects, lines) in self._blocks.items():
+            origin = scene.block_origin(branch)
+            if origin is None:
+                continue
+            painter.save()
+            painter.translate(origin[0], origin[1])
+            painter.setPen(line_pen())
+            painter.drawPath(lines)
+            painter.setPen(Qt.PenStyle.NoPen)
+            for side, side_rects in rects.items():
+                if side_rects:
+                    painter.setBrush(SIDE_COLOURS[side])
+                    painter.drawRects(side_rects)
+            painter.restore()
+
+
+OVERVIEW_BELOW = 0.2  # zoom under which cards are drawn as flat boxes in one item
+
+
 class ChartScene(QGraphicsScene):
-    """Mirrors the controller's structure: cards, connectors, side bands, the holding area."""
+    """Mirrors the controller's structure: cards, connectors, side bands, the holding area.
+
+    The chart is composed of branch blocks (each report of a top post, each holding-area post).
+    After an edit only the blocks holding touched posts are laid out again; the others just move.
+    """
 
     def __init__(self, controller: DocumentController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -102,8 +193,20 @@ class ChartScene(QGraphicsScene):
         self.highlighted: set[str] = set()
         self.items_by_id: dict[str, PostItem] = {}
         self.connectors: dict[str, QGraphicsPathItem] = {}
+        self.blocks: dict[str, BranchBlock] = {}
+        self.block_layouts: dict[str, Layout] = {}
+        self.block_of: dict[str, str] = {}  # post -> the branch block it is drawn in ('' for top posts)
+        self._block_positions: dict[str, dict[str, tuple[float, float]]] = {}
+        self._connector_reports: dict[str, tuple[str, ...]] = {}
         self._decor: list[QGraphicsItem] = []
-        self.current_layout: Layout = Layout(self.layout_options)
+        self._layout_cache: Layout | None = None
+        self.overview = OverviewItem(self)
+        self.overview.setVisible(False)
+        self.addItem(self.overview)
+        self._overview_dirty = True
+        self._overview_pending: set[str] | None = None
+        self._origins: dict[str, tuple[float, float]] = {}
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         self.setBackgroundBrush(QColor("#f7f7f5"))
         controller.structureChanged.connect(self.refresh)
         controller.selectionChanged.connect(self._repaint_selection)
@@ -111,123 +214,291 @@ class ChartScene(QGraphicsScene):
         self._selected_before: set[str] = set()
         self.refresh(None)
 
+    @property
+    def current_layout(self) -> Layout:
+        """The whole chart's absolute layout (for centring, dotted lines and the overview)."""
+        if self._layout_cache is None:
+            lay = Layout(self.layout_options)
+            for post_id, item in self.items_by_id.items():
+                pos = item.scenePos()
+                lay.positions[post_id] = (pos.x(), pos.y())
+            for block in self.block_layouts.values():
+                lay.stacked |= block.stacked
+            bounds = self.itemsBoundingRect()
+            lay.width, lay.height = bounds.right(), bounds.bottom()
+            self._layout_cache = lay
+        return self._layout_cache
+
     # ---- mirroring the model -----------------------------------------------------------------------
     def refresh(self, touched: frozenset[str] | None) -> None:
-        """Re-lay out and move only the cards whose place changed; repaint the touched ones."""
+        """Lay out again only the branch blocks that hold touched posts; move the rest."""
         structure = self.controller.structure
         self.collapsed &= set(structure.post_ids())
-        old = self.current_layout.positions
         options = LayoutOptions(collapsed=frozenset(self.collapsed))
+        if options != self.layout_options:
+            touched = None
         self.layout_options = options
-        new_layout = layout(structure, options)
-        self.current_layout = new_layout
-        new = new_layout.positions
-        for gone in [p for p in self.items_by_id if p not in new]:
-            self.removeItem(self.items_by_id.pop(gone))
-        moved: set[str] = set()
-        for post_id, (x, y) in new.items():
+        wanted = branches(structure, options)
+        wanted_set = set(wanted)
+        if touched is None:
+            dirty = set(wanted) | set(self.blocks)
+        else:
+            dirty = {b for p in touched if (b := self.block_of.get(p))} | {
+                b for p in touched if p in structure and (b := self._branch_of(p)) is not None
+            }
+            dirty |= wanted_set ^ set(self.blocks)
+        dirty.discard("")
+        orphans: set[str] = set()
+        for branch in dirty:
+            block = self.blocks.get(branch)
+            if block is not None:
+                orphans |= block.members
+            if branch not in wanted_set:
+                if block is not None:
+                    # Removing a block deletes its children with it: hand them back to the scene
+                    # first; they are placed again below, or removed as orphans.
+                    for child in block.childItems():
+                        if child is not block.label:
+                            child.setParentItem(None)  # type: ignore[arg-type]
+                    for post_id in block.members:
+                        if self.block_of.get(post_id) == branch:
+                            del self.block_of[post_id]
+                    self.removeItem(self.blocks.pop(branch))
+                self.block_layouts.pop(branch, None)
+                self._block_positions.pop(branch, None)
+        for branch in dirty & wanted_set:
+            orphans -= self._lay_out_block(branch)
+        orphans -= self._place_tops()
+        # What was drawn in a re-laid block and is drawn nowhere now: deleted, or folded away.
+        gone = (p for p in (self.items_by_id if touched is None else touched) if p not in structure)
+        for post_id in orphans | set(gone):
+            item = self.items_by_id.pop(post_id, None)
+            self.block_of.pop(post_id, None)
+            if item is not None and item.scene() is self:
+                self.removeItem(item)
+            connector = self.connectors.pop(post_id, None)
+            if connector is not None and connector.scene() is self:
+                self.removeItem(connector)
+        if touched is not None:
+            for post_id in touched:
+                if post_id in self.items_by_id:
+                    self.items_by_id[post_id].update()
+        else:
+            for item in self.items_by_id.values():
+                item.update()
+        self._layout_cache = None
+        self._overview_dirty = True
+        if touched is None or self._overview_pending is None:
+            self._overview_pending = None
+        else:
+            self._overview_pending |= dirty
+        self._update_decor()
+        lay_w = max((o[0] + self.block_layouts[b].width for b, o in self._origins.items()), default=0.0)
+        lay_h = max((o[1] + self.block_layouts[b].height for b, o in self._origins.items()), default=0.0)
+        margin = 200.0
+        width = max(lay_w, self._tops_right)
+        height = max(lay_h, options.card_height)
+        self.setSceneRect(QRectF(-margin, -margin, width + 2 * margin, height + 2 * margin))
+        if self.overview.isVisible():
+            self._rebuild_overview()
+            self._apply_visibility()
+
+    def _branch_of(self, post_id: str) -> str | None:
+        """The block a post belongs in now: its layer-2 ancestor, or its holding-area root."""
+        structure = self.controller.structure
+        chain = [post_id, *structure.ancestors(post_id)]
+        top = chain[-1]
+        if structure.is_held(top):
+            return top
+        if len(chain) == 1 or top in self.collapsed:
+            return ""
+        return chain[-2]
+
+    def _lay_out_block(self, branch: str) -> set[str]:
+        structure = self.controller.structure
+        lay = branch_layout(structure, branch, self.layout_options)
+        self.block_layouts[branch] = lay
+        block = self.blocks.get(branch)
+        if block is None:
+            block = BranchBlock(branch)
+            self.addItem(block)
+            self.blocks[branch] = block
+        members = set(lay.positions)
+        old = self._block_positions.get(branch, {})
+        block_of = self.block_of
+        for post_id, xy in lay.positions.items():
             item = self.items_by_id.get(post_id)
             if item is None:
                 item = PostItem(self, post_id)
                 self.items_by_id[post_id] = item
-                self.addItem(item)
-                item.setPos(x, y)
-                moved.add(post_id)
-            elif old.get(post_id) != (x, y):
-                item.setPos(x, y)
-                moved.add(post_id)
-        if touched is None:
-            managers = set(new)
-            for item in self.items_by_id.values():
-                item.update()
-        else:
-            for post_id in touched:
-                if post_id in self.items_by_id:
-                    self.items_by_id[post_id].update()
-            managers = {m for p in moved | set(touched) if p in structure for m in (structure.manager_of(p),) if m}
-            managers |= {p for p in moved | set(touched) if p in structure}
-        self._update_connectors(managers)
-        self._update_decor()
-        margin = 200.0
-        self.setSceneRect(QRectF(-margin, -margin, new_layout.width + 2 * margin, new_layout.height + 2 * margin))
-
-    def _update_connectors(self, managers: set[str]) -> None:
-        structure = self.controller.structure
-        for manager in managers:
-            item = self.connectors.get(manager)
-            if manager not in structure or manager not in self.current_layout.positions:
-                if item is not None:
-                    self.removeItem(self.connectors.pop(manager))
-                continue
+            if block_of.get(post_id) != branch:
+                item.setParentItem(block)
+                block_of[post_id] = branch
+                item.setPos(*xy)
+            elif old.get(post_id) != xy:
+                item.setPos(*xy)
+        self._block_positions[branch] = dict(lay.positions)
+        left_block = block.members - members
+        block.members = members
+        # connectors of the block's managers, drawn inside the block
+        positions = lay.positions
+        for manager in members:
             reports = () if manager in self.collapsed else structure.reports_of(manager)
-            path = connector_path(self.current_layout, manager, reports)
-            if path.isEmpty():
-                if item is not None:
-                    self.removeItem(self.connectors.pop(manager))
+            if (
+                manager in self.connectors
+                and self._connector_reports.get(manager) == reports
+                and old.get(manager) == positions[manager]
+                and all(old.get(r) == positions.get(r) for r in reports)
+                and self.connectors[manager].parentItem() is block
+            ):
+                continue  # neither the manager nor its reports moved: the line is still right
+            self._connector_reports[manager] = tuple(reports)
+            path = connector_path(lay, manager, reports) if reports else None
+            line = self.connectors.get(manager)
+            if path is None or path.isEmpty():
+                if line is not None:
+                    line.setParentItem(None)  # type: ignore[arg-type]
+                    if line.scene() is self:
+                        self.removeItem(line)
+                    del self.connectors[manager]
                 continue
+            if line is None:
+                line = QGraphicsPathItem()
+                line.setPen(line_pen())
+                line.setZValue(1)
+                self.connectors[manager] = line
+            if line.parentItem() is not block:
+                line.setParentItem(block)
+            line.setPath(path)
+        # managers that left this block take their lines with them (refresh re-creates them elsewhere)
+        for stale in [m for m in left_block if m in self.connectors and self.connectors[m].parentItem() is block]:
+            line = self.connectors.pop(stale)
+            if line.scene() is self:
+                self.removeItem(line)
+        head = structure.post(branch)
+        band = QRectF(-10, -26, lay.width + 20, lay.height + 36)
+        block.setRect(band)
+        if structure.is_held(branch):
+            block.setBrush(QBrush(QColor("#fbe9e7")))
+            block.label.setText("")
+        else:
+            block.setBrush(QBrush(SIDE_TINTS[head.side]))
+            block.label.setText(head.side.label.upper())
+            block.label.setBrush(SIDE_COLOURS[head.side])
+        block.label.setPos(-4, -22)
+        return members
+
+    def _place_tops(self) -> set[str]:
+        """Position the blocks and the top posts (and the lines from top posts to their branches)."""
+        structure = self.controller.structure
+        comp = compose(structure, self.layout_options, self.block_layouts)
+        self._origins = comp.branch_origin
+        self._holding_x = comp.holding_x
+        for branch, (x, y) in comp.branch_origin.items():
+            self.blocks[branch].setPos(x, y)
+        self._tops_right = 0.0
+        for post_id, (x, y) in comp.tops.items():
+            item = self.items_by_id.get(post_id)
             if item is None:
-                item = QGraphicsPathItem()
-                item.setPen(line_pen())
-                item.setZValue(1)
+                item = PostItem(self, post_id)
+                self.items_by_id[post_id] = item
+            if item.parentItem() is not None:
+                item.setParentItem(None)  # type: ignore[arg-type]
+            if item.scene() is not self:
                 self.addItem(item)
-                self.connectors[manager] = item
-            item.setPath(path)
-        for stale in [m for m in self.connectors if m not in structure]:
-            self.removeItem(self.connectors.pop(stale))
+            item.setPos(x, y)
+            self.block_of[post_id] = ""
+            self._tops_right = max(self._tops_right, x + self.layout_options.card_width)
+        # top-level connectors: from each top post to its branch heads
+        opts = self.layout_options
+        for post_id in comp.tops:
+            kids = [
+                k
+                for k in (() if post_id in self.collapsed else structure.reports_of(post_id))
+                if k in comp.branch_origin
+            ]
+            head_positions = {post_id: comp.tops[post_id]}
+            for k in kids:
+                bx, by = comp.branch_origin[k]
+                kx, ky = self.block_layouts[k].positions[k]
+                head_positions[k] = (bx + kx, by + ky)
+            temp = Layout(opts, positions=head_positions)
+            path = connector_path(temp, post_id, kids)
+            line = self.connectors.get(post_id)
+            if path.isEmpty():
+                if line is not None:
+                    if line.scene() is self:
+                        self.removeItem(line)
+                    del self.connectors[post_id]
+                continue
+            if line is None:
+                line = QGraphicsPathItem()
+                line.setPen(line_pen())
+                line.setZValue(1)
+                self.connectors[post_id] = line
+            if line.parentItem() is not None:
+                line.setParentItem(None)  # type: ignore[arg-type]
+            if line.scene() is not self:
+                self.addItem(line)
+            line.setPath(path)
+        return set(comp.tops)
 
     def _update_decor(self) -> None:
-        """Side bands behind each top-tier branch, dotted lines, and the holding area label."""
+        """Dotted lines and the holding area label (few items: rebuilt each time)."""
         for item in self._decor:
             self.removeItem(item)
         self._decor = []
         structure = self.controller.structure
-        lay = self.current_layout
-        opts = lay.options
-        for root in structure.roots():
-            for branch in structure.reports_of(root):
-                if branch not in lay.positions:
+        lines = structure.dotted_lines()
+        if lines:
+            lay = self.current_layout
+            for post_id, manager_id in lines:
+                path = dotted_path(lay, post_id, manager_id)
+                if path.isEmpty():
                     continue
-                xs, ys = [], []
-                for p in structure.subtree(branch):
-                    if p in lay.positions:
-                        x, y = lay.positions[p]
-                        xs.append(x)
-                        ys.append(y)
-                side = structure.post(branch).side
-                rect = QRectF(
-                    min(xs) - 10,
-                    min(ys) - 26,
-                    max(xs) - min(xs) + opts.card_width + 20,
-                    max(ys) - min(ys) + opts.card_height + 36,
-                )
-                band = QGraphicsRectItem(rect)
-                band.setBrush(QBrush(SIDE_TINTS[side]))
-                band.setPen(QPen(Qt.PenStyle.NoPen))
-                band.setZValue(0)
-                label = QGraphicsSimpleTextItem(side.label.upper(), band)
-                label.setBrush(SIDE_COLOURS[side])
-                font = QFont("DejaVu Sans")
-                font.setPointSizeF(7.5)
-                font.setBold(True)
-                label.setFont(font)
-                label.setPos(rect.left() + 6, rect.top() + 4)
-                self.addItem(band)
-                self._decor.append(band)
-        for post_id, manager_id in structure.dotted_lines():
-            path = dotted_path(lay, post_id, manager_id)
-            if path.isEmpty():
-                continue
-            item = QGraphicsPathItem(path)
-            item.setPen(line_pen(dotted=True))
-            item.setZValue(1)
-            self.addItem(item)
-            self._decor.append(item)
-        if lay.holding_x is not None:
+                item = QGraphicsPathItem(path)
+                item.setPen(line_pen(dotted=True))
+                item.setZValue(1)
+                self.addItem(item)
+                self._decor.append(item)
+        if self._holding_x is not None:
             label = QGraphicsSimpleTextItem("HOLDING AREA — posts whose manager is unknown")
             label.setBrush(QColor("#b00020"))
-            label.setPos(lay.holding_x, -30)
+            label.setPos(self._holding_x, -46)
             self.addItem(label)
             self._decor.append(label)
+
+    # ---- far zoom ----------------------------------------------------------------------------------
+    def set_overview(self, on: bool) -> None:
+        """Swap the cards for the one-item overview below a zoom threshold (and back)."""
+        if on == self.overview.isVisible():
+            return
+        if on:
+            self._rebuild_overview()
+        self.overview.setVisible(on)
+        self._apply_visibility()
+
+    def _apply_visibility(self) -> None:
+        show = not self.overview.isVisible()
+        for block in self.blocks.values():
+            block.setVisible(show)
+        for post_id, block_name in self.block_of.items():
+            if block_name == "" and post_id in self.items_by_id:
+                self.items_by_id[post_id].setVisible(show)
+        for manager, line in self.connectors.items():
+            if self.block_of.get(manager) == "":
+                line.setVisible(show)
+        for decor in self._decor:
+            decor.setVisible(show)
+
+    def _rebuild_overview(self) -> None:
+        if self._overview_dirty:
+            self.overview.rebuild(self._overview_pending)
+            self._overview_pending = set()
+            self._overview_dirty = False
+
+    def block_origin(self, branch: str) -> tuple[float, float] | None:
+        return self._origins.get(branch)
 
     def _repaint_selection(self) -> None:
         now = set(self.controller.selection)
@@ -237,8 +508,7 @@ class ChartScene(QGraphicsScene):
         self._selected_before = now
 
     def _repaint_findings(self) -> None:
-        # Only touched cards changed findings; refresh() already repainted them. Whole-structure
-        # findings name few posts; repaint those.
+        # Touched cards were repainted by refresh(); whole-structure findings name few posts.
         for finding in self.controller.checker.findings_for_whole():
             for post_id in finding.posts:
                 if post_id in self.items_by_id:
@@ -255,11 +525,11 @@ class ChartScene(QGraphicsScene):
             self.collapsed.discard(post_id)
         elif self.controller.structure.report_count(post_id):
             self.collapsed.add(post_id)
-        self.refresh(frozenset({post_id}))
+        self.refresh(None)
 
     def post_at(self, pos: QPointF, exclude: str | None = None) -> str | None:
         for item in self.items(pos):
-            if isinstance(item, PostItem) and item.post_id != exclude:
+            if isinstance(item, PostItem) and item.post_id != exclude and item.isVisible():
                 return item.post_id
         return None
 
@@ -297,21 +567,31 @@ class ChartView(QGraphicsView):
         self.gesture: DragGesture | None = None
 
     # ---- zoom and pan ------------------------------------------------------------------------------
+    def _zoom_changed(self) -> None:
+        """Far out, cards give way to the overview item (one paint for the whole chart)."""
+        self.chart.set_overview(self.transform().m11() < OVERVIEW_BELOW)
+
     def zoom(self, factor: float) -> None:
         current = self.transform().m11()
-        factor = max(0.02 / current, min(factor, 4.0 / current))
+        factor = max(0.01 / current, min(factor, 4.0 / current))
         self.scale(factor, factor)
+        self._zoom_changed()
+
+    def reset_zoom(self) -> None:
+        self.resetTransform()
+        self._zoom_changed()
 
     def fit_all(self) -> None:
-        rect = self.chart.itemsBoundingRect()
+        rect = self.chart.sceneRect().adjusted(160, 160, -160, -160)
         if not rect.isEmpty():
-            self.fitInView(rect.adjusted(-40, -40, 40, 40), Qt.AspectRatioMode.KeepAspectRatio)
+            self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+        self._zoom_changed()
 
     def centre_on_post(self, post_id: str) -> None:
         item = self.chart.items_by_id.get(post_id)
         if item is not None:
             if self.transform().m11() < 0.5:
-                self.resetTransform()
+                self.reset_zoom()
             self.centerOn(item)
 
     def wheelEvent(self, event: QWheelEvent) -> None:

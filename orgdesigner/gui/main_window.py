@@ -258,8 +258,8 @@ class MainWindow(QMainWindow):
 
     def _wire(self) -> None:
         c = self.controller
-        c.undo_stack.cleanChanged.connect(lambda _clean: self._update_title())
-        c.undo_stack.indexChanged.connect(lambda _i: self._update_title())
+        c.undo_stack.cleanChanged.connect(self._update_title)
+        c.undo_stack.indexChanged.connect(self._update_title)
         c.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         c.findingsChanged.connect(self._update_counts)
         c.selectionChanged.connect(self._highlight_chain)
@@ -271,7 +271,7 @@ class MainWindow(QMainWindow):
         c.scenarioChanged.connect(self._fill_scenarios)
 
     # ---- helpers -----------------------------------------------------------------------------------
-    def _update_title(self) -> None:
+    def _update_title(self, *_signal_args: object) -> None:
         self.setWindowTitle(self.controller.title())
         self.setWindowModified(self.controller.is_dirty())
 

@@ -48,20 +48,85 @@ class Layout:
         return (x + self.options.card_width / 2, y)
 
 
-def layout(structure: Structure, options: LayoutOptions | None = None) -> Layout:
-    """Lay out the placed trees left to right, then the holding area after a gap."""
-    opts = options or LayoutOptions()
-    result = Layout(opts)
+def branches(structure: Structure, options: LayoutOptions) -> list[str]:
+    """The blocks a chart is composed of: each report of a top post, and each holding-area post."""
+    out = [k for root in structure.roots() if root not in options.collapsed for k in structure.reports_of(root)]
+    out.extend(structure.holding())
+    return out
+
+
+def branch_layout(structure: Structure, branch: str, options: LayoutOptions) -> Layout:
+    """One branch laid out on its own, top-left at (0, 0). The canvas caches these per branch."""
+    result = Layout(options)
+    result.width = _place_tree(structure, branch, 0.0, 0.0, options, result)
+    return result
+
+
+@dataclass
+class Composition:
+    """Where each branch block and each top post goes; cheap to recompute after any edit."""
+
+    branch_origin: dict[str, tuple[float, float]] = field(default_factory=dict)
+    tops: dict[str, tuple[float, float]] = field(default_factory=dict)
+    width: float = 0.0
+    holding_x: float | None = None
+
+
+def compose(structure: Structure, options: LayoutOptions, blocks: dict[str, Layout]) -> Composition:
+    """Place top posts over their branches, left to right, then the holding area after a gap."""
+    cw, gap = options.card_width, options.h_gap
+    row = options.card_height + options.v_gap
+    comp = Composition()
     x = 0.0
     for root in structure.roots():
-        x += _place_tree(structure, root, x, 0.0, opts, result) + opts.h_gap
+        kids = () if root in options.collapsed else structure.reports_of(root)
+        if not kids:
+            comp.tops[root] = (x, 0.0)
+            x += cw + gap
+            continue
+        total = sum(blocks[k].width for k in kids) + gap * (len(kids) - 1)
+        w = max(cw, total)
+        bx = x + (w - total) / 2
+        centres = []
+        for k in kids:
+            comp.branch_origin[k] = (bx, row)
+            centres.append(bx + blocks[k].positions[k][0] + cw / 2)
+            bx += blocks[k].width + gap
+        left = (centres[0] + centres[-1]) / 2 - cw / 2
+        comp.tops[root] = (min(max(left, x), x + w - cw), 0.0)
+        x += w + gap
     held = list(structure.holding())
     if held:
-        x += opts.holding_gap - opts.h_gap if structure.roots() else 0.0
-        result.holding_x = x
+        x += options.holding_gap - gap if structure.roots() else 0.0
+        comp.holding_x = x
         for root in held:
-            x += _place_tree(structure, root, x, 0.0, opts, result) + opts.h_gap
-    result.width = max(0.0, x - opts.h_gap)
+            comp.branch_origin[root] = (x, 0.0)
+            x += blocks[root].width + gap
+    comp.width = max(0.0, x - gap)
+    return comp
+
+
+def layout(structure: Structure, options: LayoutOptions | None = None) -> Layout:
+    """The whole chart: top posts over their branches, then the holding area after a gap.
+
+    Composed from per-branch layouts, so the canvas can re-lay out only the branches an edit
+    touched and get exactly the same picture.
+    """
+    opts = options or LayoutOptions()
+    blocks = {b: branch_layout(structure, b, opts) for b in branches(structure, opts)}
+    comp = compose(structure, opts, blocks)
+    result = Layout(opts)
+    result.positions.update(comp.tops)
+    bottom = opts.card_height if comp.tops else 0.0
+    for branch, (bx, by) in comp.branch_origin.items():
+        block = blocks[branch]
+        for post_id, (x, y) in block.positions.items():
+            result.positions[post_id] = (bx + x, by + y)
+        result.stacked |= block.stacked
+        bottom = max(bottom, by + block.height)
+    result.width = comp.width
+    result.height = bottom
+    result.holding_x = comp.holding_x
     return result
 
 
@@ -148,5 +213,5 @@ def _place_tree(structure: Structure, root: str, x0: float, y0: float, opts: Lay
         for kid in kids:
             todo.append((kid, cursor, y + row))
             cursor += width[kid] + gap
-    out.height = max(out.height, bottom)
+    out.height = max(out.height, bottom - y0)
     return width[root]

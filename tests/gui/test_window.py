@@ -43,7 +43,7 @@ def window(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> Iterator[MainWindow
     w.resize(1800, 1000)
     w.show()
     qtbot.waitExposed(w)
-    w.view.resetTransform()
+    w.view.reset_zoom()
     w.view.centerOn(w.scene.items_by_id["ce"])
     QApplication.processEvents()
     yield w

@@ -1,0 +1,91 @@
+"""Window figures for a generated 20,000-post structure (offscreen).
+
+Run: QT_QPA_PLATFORM=offscreen python -m benchmarks.bench_gui [POSTS]
+Targets on a 2-core machine: open ≤ 0.8 s, edit-to-updated-view ≤ 30 ms, pan frame ≤ 5 ms,
+fit-all frame ≤ 120 ms, memory ≤ 400 MB.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+from benchmarks.generate import document
+from orgdesigner.formats import native
+from orgdesigner.gui.app import application
+from orgdesigner.model.edits import MovePost
+
+
+def frame(view: object) -> float:
+    """Time one synchronous repaint of the view's viewport: what a screen frame costs."""
+    from PySide6.QtWidgets import QGraphicsView
+
+    assert isinstance(view, QGraphicsView)
+    start = time.perf_counter()
+    view.viewport().repaint()
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    size = int(sys.argv[1]) if len(sys.argv) > 1 else 20_000
+    app = application()
+    from orgdesigner.gui.main_window import MainWindow
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "big.orgx"
+        native.save(document(size), path)
+        start = time.perf_counter()
+        window = MainWindow(native.load(path), None)
+        window.resize(1400, 900)
+        window.show()
+        app.processEvents()
+        window.view.fit_all()
+        first = frame(window.view)
+        open_s = time.perf_counter() - start
+    view = window.view
+    controller = window.controller
+    structure = controller.structure
+
+    fit = [frame(view) for _ in range(5)]
+    view.reset_zoom()
+    # pan over the busiest part of the chart: the first branch's cards
+    first_branch = structure.reports_of(structure.roots()[0])[0]
+    view.centerOn(window.scene.items_by_id[structure.reports_of(first_branch)[0]])
+    app.processEvents()
+    pans = []
+    for step in range(10):
+        view.horizontalScrollBar().setValue(view.horizontalScrollBar().value() + 40 * (1 if step % 2 else -1))
+        app.processEvents()
+        pans.append(frame(view))
+
+    movers = [p for p, layer in structure.walk() if layer == 4 and structure.report_count(p)][:20]
+    targets = [p for p, layer in structure.walk() if layer == 3][-20:]
+    edits = []
+    for mover, target in zip(movers, targets, strict=False):
+        if target in structure.subtree(mover) or structure.manager_of(mover) == target:
+            continue
+        start = time.perf_counter()
+        controller.perform(MovePost(mover, target))  # model edit + incremental check + layout + scene update
+        app.processEvents()
+        edits.append(time.perf_counter() - start)
+    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"posts                      {size:,}")
+    print(f"open to first paint        {open_s:.3f} s   (first frame {first * 1000:.1f} ms)")
+    print(f"drag-move to updated view  {statistics.median(edits) * 1000:.1f} ms median, {max(edits) * 1000:.1f} ms max")
+    print(f"pan frame                  {statistics.median(pans) * 1000:.2f} ms median")
+    print(f"fit-all frame              {statistics.median(fit) * 1000:.1f} ms median")
+    print(f"peak memory (RSS)          {rss_mb:.0f} MB")
+    controller.undo_stack.setClean()
+    window.close()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,59 @@
+"""The canvas re-lays out only the branches an edit touched; it must always equal a full layout."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from pytestqt.qtbot import QtBot
+
+from orgdesigner.gui.canvas import ChartScene
+from orgdesigner.gui.document import DocumentController
+from orgdesigner.model.document import Document, Scenario
+from orgdesigner.model.edits import AddPost, MovePost, RemovePost
+from orgdesigner.model.layout import LayoutOptions, layout
+from orgdesigner.model.post import Post
+from orgdesigner.model.structure import Structure
+
+
+def _start() -> Structure:
+    s = Structure()
+    s.apply(AddPost(Post("ce", "CE")))
+    for d in range(3):
+        s.apply(AddPost(Post(f"d{d}", f"Director {d}"), "ce"))
+        for m in range(3):
+            s.apply(AddPost(Post(f"d{d}m{m}", "Manager"), f"d{d}"))
+    return s
+
+
+def _assert_mirrors(scene: ChartScene) -> None:
+    structure = scene.controller.structure
+    expected = layout(structure, LayoutOptions(collapsed=frozenset(scene.collapsed))).positions
+    drawn = {p: (i.scenePos().x(), i.scenePos().y()) for p, i in scene.items_by_id.items() if i.scene() is scene}
+    assert drawn == expected
+    assert set(scene.items_by_id) == set(expected)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.data())
+def test_scene_equals_a_full_layout_after_any_edits(qtbot: QtBot, data: st.DataObject) -> None:
+    controller = DocumentController(Document("T", scenarios=[Scenario("Proposed", _start())]))
+    scene = ChartScene(controller)
+    counter = 0
+    for _ in range(data.draw(st.integers(1, 15))):
+        ids = sorted(controller.structure.post_ids())
+        kind = data.draw(st.sampled_from(["add", "move", "remove", "hold", "collapse", "undo"]))
+        target = data.draw(st.sampled_from(ids)) if ids else None
+        if kind == "add":
+            counter += 1
+            controller.perform(AddPost(Post(f"n{counter}", "New"), target))
+        elif kind == "move" and target:
+            controller.perform(MovePost(target, data.draw(st.sampled_from(ids))))
+        elif kind == "remove" and target:
+            controller.perform(RemovePost(target, keep_reports=data.draw(st.booleans())))
+        elif kind == "hold" and target:
+            controller.perform(MovePost(target, None, holding_reason="parked"))
+        elif kind == "collapse" and target:
+            scene.toggle_collapsed(target)
+        elif kind == "undo" and controller.undo_stack.canUndo():
+            controller.undo_stack.undo()
+        _assert_mirrors(scene)
