@@ -502,20 +502,31 @@ class MetricsPanel(QWidget):
     def __init__(self, controller: DocumentController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
-        self.metrics: Metrics = compute(controller.structure, controller.document.profile)
+        self.metrics: Metrics | None = None  # computed when first shown: opening stays quick
         self.setMinimumSize(260, 420)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(150)  # a burst of edits recomputes once
         self._timer.timeout.connect(self.recompute)
-        controller.structureChanged.connect(lambda _t: self._timer.start())
+        controller.structureChanged.connect(self._changed)
+
+    def _changed(self, _touched: object) -> None:
+        self.metrics = None
+        if self.isVisible():
+            self._timer.start()
 
     def recompute(self) -> None:
         self.metrics = compute(self.controller.structure, self.controller.document.profile)
         self.update()
 
+    def current(self) -> Metrics:
+        if self.metrics is None:
+            self.recompute()
+        assert self.metrics is not None
+        return self.metrics
+
     def paintEvent(self, event: QPaintEvent) -> None:
-        m = self.metrics
+        m = self.current()
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         w = self.width() - 20
