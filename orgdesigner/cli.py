@@ -17,6 +17,7 @@ from orgdesigner import __version__, resources
 from orgdesigner.formats import native
 from orgdesigner.formats.organogram import import_organogram
 from orgdesigner.model import metrics as metrics_mod
+from orgdesigner.model.compare import compare
 from orgdesigner.model.document import Document
 from orgdesigner.model.errors import OrgError
 from orgdesigner.model.profile import CouncilType
@@ -125,6 +126,20 @@ def cmd_metrics(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def cmd_compare(args: argparse.Namespace, out: TextIO) -> int:
+    document = _load(args.file)
+    comparison = compare(document, args.from_name, args.to_name)
+    _write_text_or_json(comparison.as_dict(), comparison.summary(), args.format, out)
+    return EXIT_OK
+
+
+def cmd_scenarios(args: argparse.Namespace, out: TextIO) -> int:
+    document = _load(args.file)
+    for scenario in document.scenarios:
+        out.write(f"{scenario.name}\t{len(scenario.structure)} posts\t{scenario.notes}\n")
+    return EXIT_OK
+
+
 def cmd_screenshot(args: argparse.Namespace, out: TextIO) -> int:
     import os
 
@@ -175,6 +190,17 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--scenario", help="scenario name (default: the last, usually Proposed)")
         p.add_argument("--format", choices=("text", "json"), default="text")
         p.set_defaults(run=run)
+    p = sub.add_parser("compare", help="compare two scenarios: changes, saving, selection phases")
+    p.add_argument("file", help="an .orgx file")
+    p.add_argument("--from", dest="from_name", required=True, help="the scenario before (e.g. Current)")
+    p.add_argument("--to", dest="to_name", required=True, help="the scenario after (e.g. Proposed)")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.set_defaults(run=cmd_compare)
+
+    p = sub.add_parser("scenarios", help="list the scenarios in a file")
+    p.add_argument("file", help="an .orgx file")
+    p.set_defaults(run=cmd_scenarios)
+
     p = sub.add_parser("screenshot", help="render the window with FILE open to a PNG (offscreen)")
     p.add_argument("file", help="an .orgx file")
     p.add_argument("-o", "--output", required=True, help="the PNG to write")

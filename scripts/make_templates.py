@@ -28,7 +28,9 @@ CE_NOTES = (
     "(not in the report): the Chief Executive's salary, the salaries of the DCS, DASS and DPH, the reporting "
     "line of the Heads of Service to the Director of Strategic Commissioning, the Heads of Service's "
     "transition end date, and the staff groups that stand for the rest of the workforce (their sizes follow "
-    "§6.3's 400 of 4,000; their pay ranges are illustrative)."
+    "§6.3's 400 of 4,000; their pay ranges are illustrative). The Current scenario is the 2013 structure "
+    "of two Strategic Directors for People and Places (§3.1, §6.1); its Heads of Service, their salaries and "
+    "roles are illustrative. Targets from the report: a quarter fewer management posts and £5m a year (§6.13)."
 )
 
 
@@ -192,7 +194,7 @@ def cheshire_east_proposed() -> Structure:
             notes="Size from §6.3; pay illustrative.",
         ),
     ]
-    provider_fte = [520.0, 510.0, 520.0, 510.0, 520.0, 510.0, 510.0]
+    provider_fte = [515.0, 515.0, 514.0, 514.0, 514.0, 514.0, 514.0]
     for fte, hos in zip(provider_fte, [f"HOS-{n}" for n in range(1, 7)] + ["HOS-LOC"], strict=True):
         groups.append(
             StaffGroup(
@@ -211,6 +213,188 @@ def cheshire_east_proposed() -> Structure:
     return s
 
 
+def cheshire_east_current() -> Structure:
+    """The 2013 structure the report replaces: two Strategic Directors, People and Places (§3.1, §6.1).
+
+    The report names the two directorates but not their Heads of Service or salaries; those here
+    are illustrative, chosen as a typical two-directorate council of the time.
+    """
+    s = Structure()
+    filled = Status.FILLED
+
+    def add(post: Post, manager: str | None = None) -> None:
+        s.apply(AddPost(post, manager))
+
+    def current(post_id: str, title: str, para: str, **fields: object) -> Post:
+        return _post(post_id, title, para, status=filled, **fields)
+
+    add(
+        current(
+            "CE",
+            "Chief Executive",
+            "§6.4",
+            side=Side.COMMISSIONING,
+            roles=frozenset({Role.HEAD_OF_PAID_SERVICE}),
+            pay_floor=160_000.0,
+            pay_ceiling=160_000.0,
+            function="Leadership",
+            notes="Salary illustrative.",
+        )
+    )
+    add(
+        current(
+            "SD-PEOPLE",
+            "Strategic Director: People",
+            "§3.1 and §6.1",
+            side=Side.COMMISSIONING,
+            roles=frozenset({Role.CHILDRENS_SERVICES, Role.ADULT_SOCIAL_SERVICES}),
+            pay_floor=135_000.0,
+            pay_ceiling=135_000.0,
+            function="People",
+            role_justification="Held jointly before 2013 (illustrative).",
+            notes="Salary and roles illustrative.",
+        ),
+        "CE",
+    )
+    add(
+        current(
+            "SD-PLACES",
+            "Strategic Director: Places",
+            "§3.1 and §6.1",
+            side=Side.COMMISSIONING,
+            pay_floor=135_000.0,
+            pay_ceiling=135_000.0,
+            function="Places",
+            notes="Salary illustrative.",
+        ),
+        "CE",
+    )
+    add(
+        current(
+            "DIR-FIN",
+            "Director of Finance and Business Services",
+            "§6.4",
+            side=Side.CORPORATE_SUPPORT,
+            roles=frozenset({Role.CHIEF_FINANCE_OFFICER}),
+            pay_floor=110_000.0,
+            pay_ceiling=110_000.0,
+            function="Corporate support",
+            notes="Illustrative.",
+        ),
+        "CE",
+    )
+    add(
+        current(
+            "BOR-SOL",
+            "Borough Solicitor",
+            "§6.4",
+            side=Side.CORPORATE_SUPPORT,
+            roles=frozenset({Role.MONITORING_OFFICER}),
+            pay_floor=95_000.0,
+            pay_ceiling=95_000.0,
+            function="Corporate support",
+            notes="Illustrative.",
+        ),
+        "CE",
+    )
+    add(
+        current(
+            "DPH",
+            "Director of Public Health",
+            "§4.2",
+            side=Side.COMMISSIONING,
+            roles=frozenset({Role.PUBLIC_HEALTH}),
+            pay_floor=95_000.0,
+            pay_ceiling=95_000.0,
+            function="Strategic commissioning",
+            notes="Salary illustrative.",
+        ),
+        "SD-PEOPLE",
+    )
+    people = [
+        "Children's Social Care",
+        "Early Intervention and Prevention",
+        "Education and Skills",
+        "Adult Social Care",
+        "Individual Commissioning",
+        "Safeguarding",
+    ]
+    places = [
+        "Highways and Transport",
+        "Planning and Housing",
+        "Regeneration",
+        "Environmental Services",
+        "Leisure and Culture",
+        "Public Protection",
+    ]
+    corporate = [
+        ("HR and Organisational Development", "DIR-FIN"),
+        ("ICT", "DIR-FIN"),
+        ("Performance and Partnerships", "DIR-FIN"),
+        ("Democratic Services", "BOR-SOL"),
+    ]
+    heads = [(f"HOS-P{n}", area, "SD-PEOPLE", Side.PROVIDER) for n, area in enumerate(people, 1)]
+    heads += [(f"HOS-PL{n}", area, "SD-PLACES", Side.PROVIDER) for n, area in enumerate(places, 1)]
+    heads += [(f"HOS-C{n}", area, mgr, Side.CORPORATE_SUPPORT) for n, (area, mgr) in enumerate(corporate, 1)]
+    for post_id, area, manager, side in heads:
+        add(
+            current(
+                post_id,
+                f"Head of {area}",
+                "§3.1 (professional groupings)",
+                side=side,
+                pay_floor=75_000.0,
+                pay_ceiling=85_000.0,
+                function=area,
+                notes="Illustrative.",
+            ),
+            manager,
+        )
+    # The same workforce as the proposal, so the comparison measures the management changes alone.
+    provider_heads = [h for h in heads if h[3] is Side.PROVIDER]
+    for post_id, _area, _manager, _side in provider_heads:
+        s.apply(
+            AddStaffGroup(
+                StaffGroup(
+                    f"SG-{post_id}",
+                    post_id,
+                    "Provider staff (illustrative)",
+                    pay_floor=18_000.0,
+                    pay_ceiling=30_000.0,
+                    fte=300.0,
+                    side=Side.PROVIDER,
+                )
+            )
+        )
+    s.apply(
+        AddStaffGroup(
+            StaffGroup(
+                "SG-COMM",
+                "SD-PEOPLE",
+                "Commissioning team (illustrative)",
+                pay_floor=30_000.0,
+                pay_ceiling=45_000.0,
+                fte=180.0,
+                side=Side.COMMISSIONING,
+            )
+        )
+    )
+    s.apply(
+        AddStaffGroup(
+            StaffGroup(
+                "SG-CORP",
+                "DIR-FIN",
+                "Corporate support staff (illustrative)",
+                pay_floor=22_000.0,
+                pay_ceiling=40_000.0,
+                fte=200.0,
+                side=Side.CORPORATE_SUPPORT,
+            )
+        )
+    )
+    return s
+
+
 def blank(council_type: CouncilType) -> Document:
     s = Structure()
     s.apply(AddPost(Post("CE", "Chief Executive", roles=frozenset({Role.HEAD_OF_PAID_SERVICE}))))
@@ -226,7 +410,15 @@ def cheshire_east() -> Document:
     return Document(
         organisation="Cheshire East Council",
         council_type=CouncilType.UNITARY,
-        scenarios=[Scenario("Proposed", cheshire_east_proposed(), "The proposal of §6.6-6.10.")],
+        scenarios=[
+            Scenario("Current", cheshire_east_current(), "The 2013 structure: two Strategic Directors (§3.1, §6.1)."),
+            Scenario(
+                "Proposed",
+                cheshire_east_proposed(),
+                "The proposal of §6.6-6.10.",
+                {"management_posts_reduction": 0.25, "annual_saving": 5_000_000.0},
+            ),
+        ],
         notes=CE_NOTES,
     )
 

@@ -79,6 +79,7 @@ def scenario_to_dict(scenario: Scenario) -> dict[str, Any]:
     return {
         "name": scenario.name,
         "notes": scenario.notes,
+        "targets": dict(scenario.targets),
         "posts": [post_to_dict(structure, structure.post(i)) for i in structure_order(structure)],
         "staff_groups": [
             group_to_dict(g) for manager in [*structure_order(structure), None] for g in structure.groups_under(manager)
@@ -428,7 +429,13 @@ def loads(text: str, source: str = "the file", problems: list[str] | None = None
             records = [_read_post(p, f"{where}.posts[{i}]") for i, p in enumerate(sr.items("posts"))]
             groups = [_read_group(g, f"{where}.staff_groups[{i}]") for i, g in enumerate(sr.items("staff_groups"))]
             structure = build_structure(records, groups, problems, f"{name}: ")
-            document.scenarios.append(Scenario(name, structure, sr.text("notes")))
+            targets_raw = sr.data.get("targets", {})
+            if not isinstance(targets_raw, dict) or not all(
+                isinstance(v, int | float) and not isinstance(v, bool) for v in targets_raw.values()
+            ):
+                raise FileProblem(f"{where}.targets: expected an object of numbers.")
+            targets = {str(k): float(v) for k, v in targets_raw.items()}
+            document.scenarios.append(Scenario(name, structure, sr.text("notes"), targets))
     except FileProblem as exc:
         raise FileProblem(f"{source}: {exc}") from None
     if not document.scenarios:

@@ -198,6 +198,7 @@ class ChartScene(QGraphicsScene):
         self.block_of: dict[str, str] = {}  # post -> the branch block it is drawn in ('' for top posts)
         self._block_positions: dict[str, dict[str, tuple[float, float]]] = {}
         self._connector_reports: dict[str, tuple[str, ...]] = {}
+        self._tops: set[str] = set()
         self._decor: list[QGraphicsItem] = []
         self._layout_cache: Layout | None = None
         self.overview = OverviewItem(self)
@@ -266,9 +267,12 @@ class ChartScene(QGraphicsScene):
                     self.removeItem(self.blocks.pop(branch))
                 self.block_layouts.pop(branch, None)
                 self._block_positions.pop(branch, None)
+        orphans |= self._tops  # a top post may have gone under a folded branch
+        placed: set[str] = set()
         for branch in dirty & wanted_set:
-            orphans -= self._lay_out_block(branch)
-        orphans -= self._place_tops()
+            placed |= self._lay_out_block(branch)
+        self._tops = self._place_tops()
+        orphans -= placed | self._tops
         # What was drawn in a re-laid block and is drawn nowhere now: deleted, or folded away.
         gone = (p for p in (self.items_by_id if touched is None else touched) if p not in structure)
         for post_id in orphans | set(gone):

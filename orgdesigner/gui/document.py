@@ -24,21 +24,21 @@ from orgdesigner.model.structure import Applied, Structure
 class EditCommand(QUndoCommand):
     """One user action. The edit is applied before the push, so redo() skips its first call."""
 
-    def __init__(self, controller: DocumentController, scenario: str, applied: Applied, text: str) -> None:
+    def __init__(self, controller: DocumentController, structure: Structure, applied: Applied, text: str) -> None:
         super().__init__(text)
         self._controller = controller
-        self._scenario = scenario
+        self._structure = structure  # not the scenario's name: a scenario may be renamed meanwhile
         self._undo_edit: Edit = applied.inverse
         self._redo_edit: Edit | None = None
 
     def redo(self) -> None:
         if self._redo_edit is None:
             return  # the first redo: perform() already applied it
-        applied = self._controller._apply_in(self._scenario, self._redo_edit)
+        applied = self._controller._apply_in(self._structure, self._redo_edit)
         self._undo_edit = applied.inverse
 
     def undo(self) -> None:
-        applied = self._controller._apply_in(self._scenario, self._undo_edit)
+        applied = self._controller._apply_in(self._structure, self._undo_edit)
         self._redo_edit = applied.inverse
 
 
@@ -57,6 +57,22 @@ class SettingsCommand(QUndoCommand):
 
     def undo(self) -> None:
         self._controller._set_rules(*self._old)
+
+
+class ScenarioListCommand(QUndoCommand):
+    """Creating, renaming, duplicating or deleting a scenario: the list before and after."""
+
+    def __init__(self, controller: DocumentController, scenarios: list[Scenario], show: str, text: str) -> None:
+        super().__init__(text)
+        self._controller = controller
+        self._new = (list(scenarios), show)
+        self._old = (list(controller.document.scenarios), controller.scenario_name)
+
+    def redo(self) -> None:
+        self._controller._set_scenarios(*self._new)
+
+    def undo(self) -> None:
+        self._controller._set_scenarios(*self._old)
 
 
 class DocumentController(QObject):
@@ -112,7 +128,7 @@ class DocumentController(QObject):
             self.message.emit(str(exc))
             return False
         self._after(applied)
-        self.undo_stack.push(EditCommand(self, self.scenario_name, applied, label))
+        self.undo_stack.push(EditCommand(self, self.structure, applied, label))
         return True
 
     def set_rules(self, profile: RulesProfile, council_type: CouncilType) -> None:
@@ -125,9 +141,10 @@ class DocumentController(QObject):
         self.findingsChanged.emit()
         self.structureChanged.emit(None)
 
-    def _apply_in(self, scenario: str, edit: Edit) -> Applied:
-        if scenario != self.scenario_name:
-            self.show_scenario(scenario)
+    def _apply_in(self, structure: Structure, edit: Edit) -> Applied:
+        if structure is not self.structure:
+            owner = next(s for s in self.document.scenarios if s.structure is structure)
+            self.show_scenario(owner.name)
         applied = self.structure.apply(edit)
         self._after(applied)
         return applied
@@ -140,6 +157,46 @@ class DocumentController(QObject):
             self.selectionChanged.emit()
         self.structureChanged.emit(applied.touched)
         self.findingsChanged.emit()
+
+    # ---- scenarios ---------------------------------------------------------------------------------
+    def duplicate_scenario(self, name: str) -> bool:
+        """Start a proposal from the scenario shown: same posts, same ids."""
+        if not self._new_name_ok(name):
+            return False
+        copy = Scenario(name, self.structure.copy(), self.scenario.notes, dict(self.scenario.targets))
+        self.undo_stack.push(
+            ScenarioListCommand(self, [*self.document.scenarios, copy], name, f"Duplicate scenario as '{name}'")
+        )
+        return True
+
+    def rename_scenario(self, name: str) -> bool:
+        if name == self.scenario_name or not self._new_name_ok(name):
+            return False
+        renamed = dataclasses.replace(self.scenario, name=name)
+        scenarios = [renamed if s is self.scenario else s for s in self.document.scenarios]
+        self.undo_stack.push(ScenarioListCommand(self, scenarios, name, f"Rename scenario to '{name}'"))
+        return True
+
+    def delete_scenario(self) -> bool:
+        if len(self.document.scenarios) == 1:
+            self.message.emit("A file keeps at least one scenario.")
+            return False
+        rest = [s for s in self.document.scenarios if s is not self.scenario]
+        self.undo_stack.push(ScenarioListCommand(self, rest, rest[-1].name, f"Delete scenario '{self.scenario_name}'"))
+        return True
+
+    def _new_name_ok(self, name: str) -> bool:
+        if not name.strip():
+            self.message.emit("A scenario needs a name.")
+            return False
+        if self.document.has_scenario(name):
+            self.message.emit(f"There is already a scenario called '{name}'.")
+            return False
+        return True
+
+    def _set_scenarios(self, scenarios: list[Scenario], show: str) -> None:
+        self.document.scenarios = list(scenarios)
+        self.show_scenario(show)
 
     def show_scenario(self, name: str) -> None:
         self.scenario_name = self.document.scenario(name).name

@@ -32,7 +32,14 @@ from orgdesigner.gui import files
 from orgdesigner.gui.canvas import ChartScene, ChartView
 from orgdesigner.gui.clipboard import copy_branch_edit
 from orgdesigner.gui.document import DocumentController
-from orgdesigner.gui.panels import FindingsPanel, MetricsPanel, OutlinePanel, PaletteList, PropertiesPanel
+from orgdesigner.gui.panels import (
+    ComparisonPanel,
+    FindingsPanel,
+    MetricsPanel,
+    OutlinePanel,
+    PaletteList,
+    PropertiesPanel,
+)
 from orgdesigner.gui.templates import edit_for
 from orgdesigner.model.document import Document
 from orgdesigner.model.edits import MovePost, RemovePost
@@ -163,6 +170,7 @@ class MainWindow(QMainWindow):
         self.properties = PropertiesPanel(self.controller)
         self.findings = FindingsPanel(self.controller)
         self.metrics = MetricsPanel(self.controller)
+        self.comparison = ComparisonPanel(self.controller)
         self.history = QUndoView(self.controller.undo_stack)
         self.history.setEmptyLabel("Opened")
         self.docks = [
@@ -172,7 +180,9 @@ class MainWindow(QMainWindow):
             self._dock("Findings", self.findings, Qt.DockWidgetArea.BottomDockWidgetArea),
             self._dock("Metrics", self.metrics, right),
             self._dock("History", self.history, right),
+            self._dock("Comparison", self.comparison, right),
         ]
+        self.tabifyDockWidget(self.docks[5], self.docks[6])
         self.tabifyDockWidget(self.docks[2], self.docks[4])
         self.tabifyDockWidget(self.docks[4], self.docks[5])
         self.docks[2].raise_()
@@ -199,7 +209,7 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         bar = self.menuBar()
-        self.menus = {name: bar.addMenu(name) for name in ("&File", "&Edit", "&View", "&Tools", "&Help")}
+        self.menus = {name: bar.addMenu(name) for name in ("&File", "&Edit", "&View", "S&cenario", "&Tools", "&Help")}
         self.actions_by_name: dict[str, QAction] = {}
         S = QKeySequence.StandardKey  # noqa: N806
         f = "&File"
@@ -243,6 +253,11 @@ class MainWindow(QMainWindow):
         self.menus[v].addSeparator()
         for dock in self.docks:
             self.menus[v].addAction(dock.toggleViewAction())
+        sc = "S&cenario"
+        self._action(sc, "&Duplicate scenario…", self.duplicate_scenario, tip="Start a proposal from this scenario")
+        self._action(sc, "&Rename scenario…", self.rename_scenario)
+        self._action(sc, "De&lete scenario", self.delete_scenario)
+        self._action(sc, "&Compare scenarios", self.show_comparison, "Ctrl+Shift+C")
         t = "&Tools"
         self._action(t, "&Rules profile…", self.edit_rules)
         self._action(t, "Show &findings", self.focus_findings, "F8")
@@ -264,6 +279,7 @@ class MainWindow(QMainWindow):
         c.findingsChanged.connect(self._update_counts)
         c.selectionChanged.connect(self._highlight_chain)
         self.findings.findingChosen.connect(self.show_posts)
+        self.comparison.highlight.connect(lambda ids: self.scene.set_highlight(set(ids)))
         self.outline.postChosen.connect(self.view.centre_on_post)
         self.palette_list.templateChosen.connect(self.add_from_palette)
         self.view.postActivated.connect(lambda _p: self.edit_title())
@@ -417,6 +433,30 @@ class MainWindow(QMainWindow):
         names = [s.name for s in self.controller.document.scenarios]
         i = names.index(self.controller.scenario_name)
         self.controller.show_scenario(names[(i + 1) % len(names)])
+
+    def duplicate_scenario(self) -> None:
+        name, ok = QInputDialog.getText(
+            self, "Duplicate scenario", "Name of the new scenario:", text=f"{self.controller.scenario_name} (copy)"
+        )
+        if ok:
+            self.controller.duplicate_scenario(name.strip())
+
+    def rename_scenario(self) -> None:
+        name, ok = QInputDialog.getText(self, "Rename scenario", "New name:", text=self.controller.scenario_name)
+        if ok:
+            self.controller.rename_scenario(name.strip())
+
+    def delete_scenario(self) -> None:
+        answer = QMessageBox.question(
+            self, "Delete scenario", f"Delete the scenario '{self.controller.scenario_name}'? (Undo brings it back.)"
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.controller.delete_scenario()
+
+    def show_comparison(self) -> None:
+        self.docks[6].show()
+        self.docks[6].raise_()
+        self.comparison.fill()
 
     def edit_rules(self) -> None:
         dialog = RulesDialog(self.controller.document.profile, self.controller.document.council_type, self)

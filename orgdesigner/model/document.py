@@ -16,6 +16,8 @@ class Scenario:
     name: str
     structure: Structure = field(default_factory=Structure)
     notes: str = ""
+    targets: dict[str, float] = field(default_factory=dict)
+    """e.g. {"management_posts_reduction": 0.25, "annual_saving": 5_000_000}"""
 
 
 @dataclass
@@ -40,3 +42,33 @@ class Document:
                 return scenario
         names = ", ".join(f"'{s.name}'" for s in self.scenarios)
         raise OrgError(f"There is no scenario '{name}'; this file holds {names}.")
+
+    def has_scenario(self, name: str) -> bool:
+        return any(s.name.casefold() == name.casefold() for s in self.scenarios)
+
+    def duplicate(self, source: str, name: str) -> Scenario:
+        """A copy of a scenario (posts keep their ids, so changes can be traced), added at the end."""
+        self._check_new_name(name)
+        original = self.scenario(source)
+        copy = Scenario(name, original.structure.copy(), original.notes, dict(original.targets))
+        self.scenarios.append(copy)
+        return copy
+
+    def rename(self, old: str, new: str) -> None:
+        scenario = self.scenario(old)
+        if new.casefold() != scenario.name.casefold():
+            self._check_new_name(new)
+        scenario.name = new
+
+    def remove(self, name: str) -> Scenario:
+        if len(self.scenarios) == 1:
+            raise OrgError("A file keeps at least one scenario; add another before deleting this one.")
+        scenario = self.scenario(name)
+        self.scenarios.remove(scenario)
+        return scenario
+
+    def _check_new_name(self, name: str) -> None:
+        if not name.strip():
+            raise OrgError("A scenario needs a name.")
+        if self.has_scenario(name):
+            raise OrgError(f"There is already a scenario called '{name}'.")

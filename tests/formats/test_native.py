@@ -45,7 +45,7 @@ def test_a_bad_field_is_named_with_its_place(tmp_path: Path) -> None:
     data["scenarios"][0]["posts"][3]["fte"] = "lots"  # type: ignore[index]
     path = tmp_path / "ce.orgx"
     path.write_text(json.dumps(data), encoding="utf-8")
-    with pytest.raises(FileProblem, match=r"scenarios\[0\]\.posts\[3\] \(id 'DASS'\)\.fte: expected a number"):
+    with pytest.raises(FileProblem, match=r"scenarios\[0\]\.posts\[3\] \(id 'HOS-P1'\)\.fte: expected a number"):
         native.load(path)
 
 
@@ -58,7 +58,7 @@ def test_unknown_manager_and_loops_go_to_the_holding_area(tmp_path: Path) -> Non
     path = tmp_path / "ce.orgx"
     path.write_text(json.dumps(data), encoding="utf-8")
     problems: list[str] = []
-    s = native.load(path, problems).scenario().structure
+    s = native.load(path, problems).scenarios[0].structure
     assert "NOBODY" in s.holding_reason(posts[1]["id"])
     assert {"L1", "L2"} <= set(s.post_ids())
     assert any("reporting loop" in p for p in problems)

@@ -33,7 +33,7 @@ def _assert_mirrors(scene: ChartScene) -> None:
     assert set(scene.items_by_id) == set(expected)
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.data())
 def test_scene_equals_a_full_layout_after_any_edits(qtbot: QtBot, data: st.DataObject) -> None:
     controller = DocumentController(Document("T", scenarios=[Scenario("Proposed", _start())]))

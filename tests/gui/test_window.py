@@ -295,3 +295,35 @@ def test_every_menu_action_is_connected(window: MainWindow) -> None:
             if action.isSeparator() or action.menu():
                 continue
             assert action.receivers("2triggered(bool)") > 0 or action.text() in ("&Undo", "&Redo"), action.text()
+
+
+def test_duplicate_a_scenario_change_it_and_see_the_comparison_update(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    w = window
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Proposed v2", True))
+    w.actions_by_name["Duplicate scenario"].trigger()
+    assert w.controller.scenario_name == "Proposed v2"
+    assert w.scenario_box.currentText() == "Proposed v2"
+    w.actions_by_name["Compare scenarios"].trigger()
+    panel = w.comparison
+    panel.from_box.setCurrentText("Proposed")
+    panel.to_box.setCurrentText("Proposed v2")
+    panel.recompute()
+    assert panel.comparison is not None and panel.comparison.moved == []
+    w.view.reset_zoom()
+    drag(qtbot, w, "a0", "b")
+    w.controller.select(["b3"])
+    w.actions_by_name["Delete post"].trigger()
+    qtbot.waitUntil(lambda: panel.comparison is not None and panel.comparison.deleted == ["b3"])
+    assert panel.comparison.moved == ["a0"]
+    assert "deleted 1, moved 1" in panel.text.toPlainText()
+    panel.show_changes.setChecked(True)
+    assert "a0" in w.scene.highlighted
+    # the original scenario is untouched, and undo brings the scenario list back
+    assert w.controller.document.scenario("Proposed").structure.manager_of("a0") == "a"
+    while w.controller.undo_stack.canUndo():
+        w.controller.undo_stack.undo()
+    assert [s.name for s in w.controller.document.scenarios] == ["Proposed"]

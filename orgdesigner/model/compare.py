@@ -1,0 +1,338 @@
+"""Comparing two scenarios: what changed, the saving, and who is in which selection phase.
+
+Posts keep their ids across scenarios, so a post in both is the same post: moved if its manager
+changed, regraded if its grade or pay changed. The annual saving is the fall in cost with on-costs
+(pay plus employer NI, pension and levy), computed the same way every time.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from orgdesigner.model.document import Document, Scenario
+from orgdesigner.model.metrics import Metrics, compute
+from orgdesigner.model.post import Post, Status
+from orgdesigner.model.profile import REQUIRED_ROLES, RulesProfile
+from orgdesigner.model.structure import Structure
+
+
+def management_posts(structure: Structure) -> int:
+    """Posts that manage: with post reports, or with staff under them."""
+    return sum(1 for p in structure.post_ids() if structure.report_count(p) or structure.has_groups(p))
+
+
+@dataclass
+class TargetProgress:
+    name: str
+    target: float
+    achieved: float
+    met: bool
+
+
+@dataclass
+class Candidate:
+    post_id: str
+    title: str
+    score: float
+    reasons: list[str]
+
+
+@dataclass
+class PhasedPost:
+    post_id: str
+    title: str
+    phase: int | None
+    candidates: list[Candidate] = field(default_factory=list)
+
+
+@dataclass
+class Comparison:
+    from_name: str
+    to_name: str
+    added: list[str]
+    deleted: list[str]
+    moved: list[str]
+    regraded: list[str]
+    side_changed: list[str]
+    management_posts_before: int
+    management_posts_after: int
+    posts_before: int
+    posts_after: int
+    fte_before: float
+    fte_after: float
+    pay_bill_before: float
+    pay_bill_after: float
+    cost_before: float
+    cost_after: float
+    annual_saving: float
+    layers_before: int
+    layers_after: int
+    span_mean_before: float
+    span_mean_after: float
+    spans_before: dict[int, int]
+    spans_after: dict[int, int]
+    statutory_before: dict[str, list[str]]
+    statutory_after: dict[str, list[str]]
+    targets: list[TargetProgress]
+    phases: list[PhasedPost]
+
+    @property
+    def management_reduction(self) -> float:
+        before = self.management_posts_before
+        return (before - self.management_posts_after) / before if before else 0.0
+
+    def changed_posts(self) -> set[str]:
+        """Posts of the 'to' scenario to highlight on its chart."""
+        return set(self.added) | set(self.moved) | set(self.regraded) | set(self.side_changed)
+
+    def summary(self) -> str:
+        """The comparison as a council officer reads it (the command line and the window show it)."""
+        c = self
+
+        def change(before: float, after: float, money: bool = False) -> str:
+            if money:
+                return f"£{before:,.0f} → £{after:,.0f}"
+            return f"{before:,.2f} → {after:,.2f}" if isinstance(before, float) else f"{before:,} → {after:,}"
+
+        lines = [
+            f"{c.from_name} → {c.to_name}",
+            f"  management posts   {c.management_posts_before} → {c.management_posts_after}"
+            f" ({c.management_reduction:.0%} fewer)",
+            f"  posts              {c.posts_before} → {c.posts_after}",
+            f"  FTE                {change(c.fte_before, c.fte_after)}",
+            f"  pay bill           {change(c.pay_bill_before, c.pay_bill_after, True)}",
+            f"  with on-costs      {change(c.cost_before, c.cost_after, True)}",
+            f"  annual saving      £{c.annual_saving:,.0f}",
+            f"  layers             {c.layers_before} → {c.layers_after}",
+            f"  mean span          {c.span_mean_before:.2f} → {c.span_mean_after:.2f}",
+            f"  added {len(c.added)}, deleted {len(c.deleted)}, moved {len(c.moved)}, regraded {len(c.regraded)},"
+            f" changed side {len(c.side_changed)}",
+        ]
+        for target in c.targets:
+            state = "met" if target.met else "not yet met"
+            lines.append(f"  target {target.name}: {target.target:,.2f}, achieved {target.achieved:,.2f} ({state})")
+        uncovered = [role for role, holders in c.statutory_after.items() if not holders]
+        if uncovered:
+            lines.append(f"  statutory roles not covered in {c.to_name}: {', '.join(uncovered)}")
+        if c.phases:
+            lines.append("  selection phases of new posts:")
+            for phased in c.phases:
+                phase = f"phase {phased.phase}" if phased.phase else "no phase"
+                fits = (
+                    "; ".join(f"{x.title} ({', '.join(x.reasons)})" for x in phased.candidates[:3]) or "no internal fit"
+                )
+                lines.append(f"    {phase}: {phased.title} — candidates: {fits}")
+        return "\n".join(lines) + "\n"
+
+    def as_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["spans_before"] = {str(k): v for k, v in self.spans_before.items()}
+        data["spans_after"] = {str(k): v for k, v in self.spans_after.items()}
+        data["management_reduction"] = round(self.management_reduction, 4)
+        return data
+
+
+def compare(document: Document, from_name: str, to_name: str, phases: bool = True) -> Comparison:
+    before_s = document.scenario(from_name)
+    after_s = document.scenario(to_name)
+    before, after = before_s.structure, after_s.structure
+    profile = document.profile
+    m_before, m_after = compute(before, profile), compute(after, profile)
+    ids_before, ids_after = set(before.post_ids()), set(after.post_ids())
+    common = ids_before & ids_after
+    added = [p for p in _ordered(after) if p not in ids_before]
+    deleted = [p for p in _ordered(before) if p not in ids_after]
+    moved, regraded, side_changed = [], [], []
+    for post_id in _ordered(after):
+        if post_id not in common:
+            continue
+        old, new = before.post(post_id), after.post(post_id)
+        if before.manager_of(post_id) != after.manager_of(post_id):
+            moved.append(post_id)
+        if (old.grade, old.pay_floor, old.pay_ceiling) != (new.grade, new.pay_floor, new.pay_ceiling):
+            regraded.append(post_id)
+        if old.side is not new.side:
+            side_changed.append(post_id)
+    mgmt_before, mgmt_after = management_posts(before), management_posts(after)
+    saving = round(m_before.cost_with_oncosts - m_after.cost_with_oncosts, 2)
+    comparison = Comparison(
+        from_name=before_s.name,
+        to_name=after_s.name,
+        added=added,
+        deleted=deleted,
+        moved=moved,
+        regraded=regraded,
+        side_changed=side_changed,
+        management_posts_before=mgmt_before,
+        management_posts_after=mgmt_after,
+        posts_before=m_before.posts,
+        posts_after=m_after.posts,
+        fte_before=m_before.fte_total,
+        fte_after=m_after.fte_total,
+        pay_bill_before=m_before.pay_bill,
+        pay_bill_after=m_after.pay_bill,
+        cost_before=m_before.cost_with_oncosts,
+        cost_after=m_after.cost_with_oncosts,
+        annual_saving=saving,
+        layers_before=m_before.layers,
+        layers_after=m_after.layers,
+        span_mean_before=m_before.span_mean,
+        span_mean_after=m_after.span_mean,
+        spans_before=m_before.span_histogram,
+        spans_after=m_after.span_histogram,
+        statutory_before=_statutory(document, before),
+        statutory_after=_statutory(document, after),
+        targets=[],
+        phases=selection_phases(before, after, added, profile) if phases else [],
+    )
+    comparison.targets = _targets(after_s, comparison, m_before, m_after)
+    return comparison
+
+
+def _ordered(structure: Structure) -> list[str]:
+    out = [p for p, _ in structure.walk()]
+    for held in structure.holding():
+        out.extend(structure.subtree(held))
+    return out
+
+
+def _statutory(document: Document, structure: Structure) -> dict[str, list[str]]:
+    """Each required role with the titles of the posts holding it (empty: not covered)."""
+    return {
+        role.label: [structure.post(p).title for p in sorted(structure.role_holders(role))]
+        for role in REQUIRED_ROLES[document.council_type]
+    }
+
+
+TARGET_NAMES = {
+    "management_posts_reduction": "Fewer management posts (share)",
+    "annual_saving": "Annual saving (£)",
+    "posts_reduction": "Fewer posts (share)",
+}
+
+
+def _targets(scenario: Scenario, c: Comparison, before: Metrics, after: Metrics) -> list[TargetProgress]:
+    achieved = {
+        "management_posts_reduction": round(c.management_reduction, 4),
+        "annual_saving": c.annual_saving,
+        "posts_reduction": round((before.posts - after.posts) / before.posts, 4) if before.posts else 0.0,
+    }
+    return [
+        TargetProgress(name, value, achieved.get(name, 0.0), achieved.get(name, 0.0) >= value)
+        for name, value in scenario.targets.items()
+    ]
+
+
+# ---- selection phases (report §7.1) ----------------------------------------------------------------
+
+_SUPERVISORY = re.compile(r"\b(team leader|team manager|supervisor|leader)\b", re.IGNORECASE)
+_WORD = re.compile(r"[a-z]+")
+_STOP = frozenset({"of", "and", "the", "for", "head", "service", "services", "manager", "officer", "senior"})
+
+
+def phase_of(post: Post, structure: Structure, profile: RulesProfile) -> int | None:
+    """Phase 1: £55K+; phase 2: £30K+; phase 3: team leaders and supervisors; else none."""
+    salary = post.salary or 0.0
+    if salary >= profile.phase1_threshold:
+        return 1
+    if salary >= profile.phase2_threshold:
+        return 2
+    if _SUPERVISORY.search(post.title) or structure.report_count(post.id) or structure.has_groups(post.id):
+        return 3
+    return None
+
+
+def _grade_number(grade: str) -> int | None:
+    found = re.findall(r"\d+", grade)
+    return int(found[-1]) if found else None
+
+
+def _words(title: str) -> set[str]:
+    return {w for w in _WORD.findall(title.lower()) if w not in _STOP}
+
+
+@dataclass(frozen=True)
+class _Features:
+    """What job fit compares, worked out once per post."""
+
+    post: Post
+    function: str
+    grade_stem: str
+    grade_number: int | None
+    salary: float | None
+    words: frozenset[str]
+
+
+def _features(post: Post) -> _Features:
+    return _Features(
+        post,
+        post.function.casefold(),
+        post.grade.rstrip("0123456789"),
+        _grade_number(post.grade),
+        post.salary,
+        frozenset(_words(post.title)),
+    )
+
+
+def job_fit(new: Post, current: Post) -> Candidate | None:
+    """How well a current postholder fits a new post: function, grade within a step, similar title."""
+    return _fit(_features(new), _features(current))
+
+
+def _fit(new: _Features, old: _Features) -> Candidate | None:
+    if old.post.status is Status.VACANT:
+        return None
+    reasons: list[str] = []
+    score = 0.0
+    if new.function and new.function == old.function:
+        score += 1.0
+        reasons.append("same function")
+    if new.grade_number is not None and old.grade_number is not None and new.grade_stem == old.grade_stem:
+        if abs(new.grade_number - old.grade_number) <= 1:
+            score += 1.0
+            reasons.append("grade within one step")
+    elif new.salary and old.salary and abs(new.salary - old.salary) <= 0.15 * new.salary:
+        score += 1.0
+        reasons.append("pay within 15%")
+    if new.words and old.words:
+        overlap = len(new.words & old.words) / len(new.words | old.words)
+        if overlap >= 0.34:
+            score += overlap * 2
+            reasons.append("similar title")
+    if score < 1.5:
+        return None
+    return Candidate(old.post.id, old.post.title, round(score, 2), reasons)
+
+
+def selection_phases(
+    before: Structure, after: Structure, added: list[str], profile: RulesProfile, limit: int = 5
+) -> list[PhasedPost]:
+    """For each new post: its phase and the current postholders who fit it (a ring-fence)."""
+    out: list[PhasedPost] = []
+    # Only current posts sharing a function or a distinctive title word can fit: index them.
+    by_function: dict[str, list[_Features]] = {}
+    by_word: dict[str, list[_Features]] = {}
+    for old in before:
+        if old.status is Status.VACANT:
+            continue
+        features = _features(old)
+        if features.function:
+            by_function.setdefault(features.function, []).append(features)
+        for word in features.words:
+            by_word.setdefault(word, []).append(features)
+    common = max(50, len(before) // 20)  # a word in over 5% of titles says nothing about fit
+    for post_id in added:
+        post = after.post(post_id)
+        new = _features(post)
+        phase = phase_of(post, after, profile)
+        pool = {f.post.id: f for f in by_function.get(new.function, ())} if new.function else {}
+        for word in new.words:
+            bucket = by_word.get(word, ())
+            if len(bucket) <= common:
+                pool.update((f.post.id, f) for f in bucket)
+        fits = [c for old_features in pool.values() if (c := _fit(new, old_features)) is not None]
+        fits.sort(key=lambda c: (-c.score, c.title))
+        out.append(PhasedPost(post_id, post.title, phase, fits[:limit]))
+    return out
