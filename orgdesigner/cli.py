@@ -133,6 +133,46 @@ def cmd_compare(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
+    from orgdesigner.formats import xlsx
+
+    document = _load(args.file)
+    wrote: list[str] = []
+    if not (args.xlsx or args.organogram_senior or args.transparency):
+        raise UsageError("say what to export: --xlsx, --organogram-senior (and --organogram-junior) or --transparency")
+    if args.organogram_junior and not args.organogram_senior:
+        raise UsageError("--organogram-junior goes with --organogram-senior")
+    if args.xlsx:
+        xlsx.export_workbook(document, Path(args.xlsx), args.scenario, names=not args.no_names)
+        wrote.append(args.xlsx)
+    if args.organogram_senior:
+        junior = Path(args.organogram_junior) if args.organogram_junior else None
+        xlsx.export_organogram(document, Path(args.organogram_senior), junior, args.scenario, names=not args.no_names)
+        wrote += [args.organogram_senior] + ([args.organogram_junior] if junior else [])
+    if args.transparency:
+        xlsx.export_transparency(document, Path(args.transparency), args.scenario)
+        wrote.append(args.transparency)
+    out.write(f"Wrote {', '.join(wrote)}\n")
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
+    from orgdesigner.formats import xlsx
+
+    mapping = xlsx.load_mapping(Path(args.map)) if args.map else None
+    result = xlsx.import_establishment(Path(args.input), mapping)
+    result.document.council_type = CouncilType(args.council_type)
+    native.save(result.document, Path(args.output))
+    for line in result.problems:
+        sys.stderr.write(f"note: {line}\n")
+    structure = result.document.scenario().structure
+    out.write(
+        f"Imported {len(structure)} posts from {result.rows} rows into {args.output}"
+        f" ({len(structure.holding())} unplaced, {len(result.problems)} notes).\n"
+    )
+    return EXIT_OK
+
+
 def cmd_scenarios(args: argparse.Namespace, out: TextIO) -> int:
     document = _load(args.file)
     for scenario in document.scenarios:
@@ -197,6 +237,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.set_defaults(run=cmd_compare)
 
+    p = sub.add_parser("export", help="export for HR (Excel), as organogram CSVs, or as Transparency Code data")
+    p.add_argument("file", help="an .orgx file")
+    p.add_argument("--xlsx", metavar="OUT.xlsx", help="the HR workbook")
+    p.add_argument("--organogram-senior", metavar="OUT.csv", help="data.gov.uk senior posts CSV")
+    p.add_argument("--organogram-junior", metavar="OUT.csv", help="data.gov.uk junior staff CSV")
+    p.add_argument("--transparency", metavar="OUT.csv", help="Transparency Code chart data (top three tiers)")
+    p.add_argument("--scenario", help="scenario name (default: the last)")
+    p.add_argument("--no-names", action="store_true", help="leave every postholder's name out")
+    p.set_defaults(run=cmd_export)
+
+    p = sub.add_parser("import", help="import an establishment list (.xlsx or .csv)")
+    p.add_argument("input", help="the establishment list")
+    p.add_argument("-o", "--output", required=True, help="the .orgx file to write")
+    p.add_argument("--map", metavar="MAP.json", help="which column holds which field, for other layouts")
+    p.add_argument("--council-type", default="unitary", choices=[c.value for c in CouncilType])
+    p.set_defaults(run=cmd_import)
+
     p = sub.add_parser("scenarios", help="list the scenarios in a file")
     p.add_argument("file", help="an .orgx file")
     p.set_defaults(run=cmd_scenarios)
@@ -237,6 +294,13 @@ def run(argv: Sequence[str], out: TextIO | None = None, gui: GuiLauncher | None 
     except KeyboardInterrupt:
         sys.stderr.write("orgdesigner: interrupted\n")
         return EXIT_BAD_INPUT
+    except Exception as exc:  # a defect of ours: one line for the user, the details in a file to send us
+        log = _write_crash_log()
+        sys.stderr.write(
+            f"orgdesigner: something went wrong inside orgdesigner ({type(exc).__name__}: {exc}); "
+            f"details are in {log}. Please send that file to the maintainers.\n"
+        )
+        return EXIT_BAD_INPUT
 
 
 def _commands(parser: argparse.ArgumentParser) -> set[str]:
@@ -251,6 +315,15 @@ def _no_window(argv: Sequence[str], out: TextIO) -> int:
     path = argv[0] if argv else str(resources.template("cheshire-east-2013"))
     args = argparse.Namespace(file=path, scenario=None, format="text")
     return cmd_validate(args, out)
+
+
+def _write_crash_log() -> str:
+    import tempfile
+    import traceback
+
+    with tempfile.NamedTemporaryFile("w", prefix="orgdesigner-crash-", suffix=".txt", delete=False) as handle:
+        traceback.print_exc(file=handle)
+        return handle.name
 
 
 def _one_line(text: str) -> str:

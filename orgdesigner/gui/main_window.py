@@ -26,11 +26,12 @@ from PySide6.QtWidgets import (
 )
 
 from orgdesigner import __version__, resources
-from orgdesigner.formats import native
+from orgdesigner.formats import native, xlsx
 from orgdesigner.formats.organogram import import_organogram
 from orgdesigner.gui import files
 from orgdesigner.gui.canvas import ChartScene, ChartView
 from orgdesigner.gui.clipboard import copy_branch_edit
+from orgdesigner.gui.dialogs import MappingDialog, default_export_name, progress_dialog
 from orgdesigner.gui.document import DocumentController
 from orgdesigner.gui.panels import (
     ComparisonPanel,
@@ -224,6 +225,15 @@ class MainWindow(QMainWindow):
         self._action(f, "&Save", self.save, S.Save)
         self._action(f, "Save &as…", self.save_as, S.SaveAs)
         self._action(f, "&Import organogram…", self.import_organogram_dialog)
+        self._action(
+            f,
+            "Import &establishment list…",
+            self.import_establishment_dialog,
+            tip="Import posts from an HR spreadsheet (.xlsx or .csv)",
+        )
+        self._action(f, "&Export to Excel for HR…", self.export_excel_dialog)
+        self._action(f, "Export organogram &CSVs…", self.export_organogram_dialog)
+        self._action(f, "Export &Transparency Code data…", self.export_transparency_dialog)
         self.menus[f].addSeparator()
         self._action(f, "&Quit", self.close, S.Quit)
         e = "&Edit"
@@ -590,6 +600,99 @@ class MainWindow(QMainWindow):
                 "Imported with notes",
                 "\n".join(notes[:40]) + (f"\n… and {len(notes) - 40} more" if len(notes) > 40 else ""),
             )
+
+    def import_establishment_dialog(self) -> None:
+        if not self.maybe_save():
+            return
+        name, _ = QFileDialog.getOpenFileName(
+            self, "Establishment list", self._last_dir(), "Spreadsheets (*.xlsx *.csv)"
+        )
+        if not name:
+            return
+        try:
+            table = xlsx.read_table(Path(name))
+            dialog = MappingDialog(table, self)
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return
+            result = xlsx.import_establishment(Path(name), dialog.mapping(), table)
+        except OrgError as exc:
+            QMessageBox.critical(self, "Cannot import", str(exc))
+            return
+        self.replace_document(result.document, None)
+        if result.problems:
+            QMessageBox.information(
+                self,
+                "Imported with notes",
+                "\n".join(result.problems[:40])
+                + (f"\n… and {len(result.problems) - 40} more" if len(result.problems) > 40 else ""),
+            )
+
+    def _ask_names(self) -> bool | None:
+        box = QMessageBox(self)
+        box.setWindowTitle("Names of postholders")
+        box.setText("Include postholders' names? They are personal data.")
+        include = box.addButton("Include names", QMessageBox.ButtonRole.AcceptRole)
+        leave = box.addButton("Leave names out", QMessageBox.ButtonRole.RejectRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        clicked = box.clickedButton()
+        return True if clicked is include else (False if clicked is leave else None)
+
+    def export_excel_dialog(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, "Export to Excel for HR", default_export_name(self.controller.path, ".xlsx"), "Excel (*.xlsx)"
+        )
+        if not name:
+            return
+        names = self._ask_names()
+        if names is None:
+            return
+        dialog, report = progress_dialog(self, "Exporting")
+        try:
+            xlsx.export_workbook(self.controller.document, Path(name), self.controller.scenario_name, names, report)
+        except OrgError as exc:
+            QMessageBox.critical(self, "Could not export", str(exc))
+        else:
+            self.statusBar().showMessage(f"Exported {name}", 6000)
+        finally:
+            dialog.close()
+
+    def export_organogram_dialog(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            "Senior organogram CSV (the junior file is saved beside it)",
+            default_export_name(self.controller.path, "-senior.csv"),
+            "CSV (*.csv)",
+        )
+        if not name:
+            return
+        names = self._ask_names()
+        if names is None:
+            return
+        senior = Path(name)
+        junior = senior.with_name(senior.stem.removesuffix("-senior") + "-junior.csv")
+        try:
+            xlsx.export_organogram(self.controller.document, senior, junior, self.controller.scenario_name, names)
+        except OrgError as exc:
+            QMessageBox.critical(self, "Could not export", str(exc))
+            return
+        self.statusBar().showMessage(f"Exported {senior.name} and {junior.name}", 6000)
+
+    def export_transparency_dialog(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            "Transparency Code data",
+            default_export_name(self.controller.path, "-transparency.csv"),
+            "CSV (*.csv)",
+        )
+        if not name:
+            return
+        try:
+            xlsx.export_transparency(self.controller.document, Path(name), self.controller.scenario_name)
+        except OrgError as exc:
+            QMessageBox.critical(self, "Could not export", str(exc))
+            return
+        self.statusBar().showMessage(f"Exported {name}", 6000)
 
     def write_recovery(self) -> None:
         if self.controller.is_dirty():

@@ -327,3 +327,53 @@ def test_duplicate_a_scenario_change_it_and_see_the_comparison_update(
     while w.controller.undo_stack.canUndo():
         w.controller.undo_stack.undo()
     assert [s.name for s in w.controller.document.scenarios] == ["Proposed"]
+
+
+def test_import_an_establishment_list_through_the_mapping_dialog(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QDialog, QFileDialog
+
+    from orgdesigner.gui.dialogs import MappingDialog
+
+    path = tmp_path / "hr.csv"
+    path.write_text(
+        "Emp No,Position,Boss,FTE\nE1,Chief Executive,,1\nE2,Director,E1,1\nE3,Manager,E9,0.5\n", encoding="utf-8"
+    )
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    seen: list[MappingDialog] = []
+
+    def accept(dialog: MappingDialog) -> int:
+        seen.append(dialog)
+        assert dialog.boxes["post_id"].currentText() == "(not in this file)"  # "Emp No": not a known header
+        assert dialog.boxes["title"].currentText() == "Position"  # a known spelling
+        dialog.boxes["post_id"].setCurrentText("Emp No")
+        dialog.boxes["title"].setCurrentText("Position")
+        dialog.boxes["reports_to"].setCurrentText("Boss")
+        return QDialog.DialogCode.Accepted.value
+
+    monkeypatch.setattr(MappingDialog, "exec", accept)
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: QMessageBox.StandardButton.Ok)
+    window.actions_by_name["Import establishment list"].trigger()
+    s = window.controller.structure
+    assert seen and len(s) == 3
+    assert s.manager_of("E2") == "E1" and s.is_held("E3")
+
+
+def test_export_to_excel_from_the_window_without_names(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import zipfile
+
+    from PySide6.QtWidgets import QFileDialog
+
+    from orgdesigner.model.edits import UpdatePost
+
+    window.controller.perform(UpdatePost("a", {"incumbent": "Pat Private"}))
+    out = tmp_path / "hr.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    monkeypatch.setattr(MainWindow, "_ask_names", lambda self: False)
+    window.actions_by_name["Export to Excel for HR"].trigger()
+    with zipfile.ZipFile(out) as archive:
+        text = "".join(archive.read(n).decode("utf-8", "ignore") for n in archive.namelist())
+    assert "Director A" in text and "Pat Private" not in text

@@ -1,0 +1,115 @@
+"""Dialogs for importing an establishment list (column mapping with a preview) and exporting for HR."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QProgressDialog,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from orgdesigner.formats import xlsx
+
+FIELD_LABELS = {
+    "post_id": "Post ID",
+    "title": "Job title",
+    "reports_to": "Reports to (post ID)",
+    "reports_to_title": "Reports to (title)",
+    "grade": "Grade",
+    "salary": "Salary",
+    "pay_floor": "Pay floor",
+    "pay_ceiling": "Pay ceiling",
+    "fte": "FTE",
+    "side": "Side",
+    "incumbent": "Incumbent (name)",
+    "function": "Function",
+    "team": "Team",
+    "status": "Status",
+    "employment": "Employment",
+    "roles": "Statutory roles",
+    "notes": "Notes",
+}
+NONE = "(not in this file)"
+
+
+class MappingDialog(QDialog):
+    """Which column holds which field, chosen with the first rows of the file in view."""
+
+    def __init__(self, table: xlsx.RawTable, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Import {table.sheet}")
+        self.table = table
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"{len(table.rows)} rows. Check which column holds each field:"))
+        row = QHBoxLayout()
+        form = QFormLayout()
+        guessed = xlsx.column_map(table.header)
+        self.boxes: dict[str, QComboBox] = {}
+        for name, label in FIELD_LABELS.items():
+            box = QComboBox()
+            box.addItem(NONE)
+            box.addItems([h for h in table.header if h.strip()])
+            if name in guessed:
+                box.setCurrentText(table.header[guessed[name]])
+            box.currentIndexChanged.connect(self._check)
+            self.boxes[name] = box
+            form.addRow(label, box)
+        row.addLayout(form)
+        preview = QTableWidget(min(len(table.rows), 8), len(table.header))
+        preview.setHorizontalHeaderLabels(table.header)
+        for r, (_line, cells) in enumerate(table.rows[:8]):
+            for c, value in enumerate(cells[: len(table.header)]):
+                preview.setItem(r, c, QTableWidgetItem(value))
+        preview.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        row.addWidget(preview, 1)
+        layout.addLayout(row)
+        self.warning = QLabel()
+        self.warning.setStyleSheet("color: #b00020")
+        layout.addWidget(self.warning)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.resize(1100, 520)
+        self._check()
+
+    def mapping(self) -> dict[str, str]:
+        return {name: box.currentText() for name, box in self.boxes.items() if box.currentText() != NONE}
+
+    def _check(self) -> None:
+        ok = "title" in self.mapping()
+        self.warning.setText("" if ok else "Choose the column that holds job titles.")
+        button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        if button is not None:
+            button.setEnabled(ok)
+
+
+def progress_dialog(parent: QWidget, title: str) -> tuple[QProgressDialog, xlsx.Progress]:
+    """A progress bar and the callback that moves it (long exports call it as they go)."""
+    dialog = QProgressDialog(title, "", 0, 100, parent)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setCancelButton(None)
+    dialog.setMinimumDuration(300)
+
+    def report(percent: int, what: str) -> None:
+        dialog.setLabelText(f"{title}: {what}")
+        dialog.setValue(percent)
+        QApplication.processEvents()
+
+    return dialog, report
+
+
+def default_export_name(path: Path | None, suffix: str) -> str:
+    return str(path.with_suffix(suffix)) if path else f"structure{suffix}"
