@@ -173,6 +173,56 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _gui_app() -> object:
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication
+
+    return QGuiApplication.instance() or QGuiApplication(["orgdesigner"])
+
+
+def cmd_pdf(args: argparse.Namespace, out: TextIO) -> int:
+    document = _load(args.file)
+    app = _gui_app()
+    from orgdesigner.render.pages import PrintOptions, write_pdf
+
+    options = PrintOptions(
+        paper=args.paper, landscape=args.orientation == "landscape", names=args.names, title=args.title or "",
+        committee=args.committee or "", meeting_date=args.date or "", appendix=args.appendix or "",
+        marking=args.marking, summary=args.summary, branch=args.branch, scenario=args.scenario,
+        pay_as_grade=args.grades,
+    )  # fmt: skip
+    report = write_pdf(document, args.output, options)
+    out.write(f"Wrote {args.output}: {report.pages} pages, smallest text {report.smallest_font_pt:g} pt\n")
+    del app
+    return EXIT_OK
+
+
+def cmd_svg(args: argparse.Namespace, out: TextIO) -> int:
+    document = _load(args.file)
+    app = _gui_app()
+    from orgdesigner.render.chart import write_svg
+
+    write_svg(
+        document.scenario(args.scenario).structure, Path(args.output), args.branch, args.names, document.organisation
+    )
+    out.write(f"Wrote {args.output}\n")
+    del app
+    return EXIT_OK
+
+
+def cmd_png(args: argparse.Namespace, out: TextIO) -> int:
+    document = _load(args.file)
+    app = _gui_app()
+    from orgdesigner.render.chart import write_png
+
+    write_png(document.scenario(args.scenario).structure, Path(args.output), args.scale, args.branch, args.names)
+    out.write(f"Wrote {args.output}\n")
+    del app
+    return EXIT_OK
+
+
 def cmd_scenarios(args: argparse.Namespace, out: TextIO) -> int:
     document = _load(args.file)
     for scenario in document.scenarios:
@@ -253,6 +303,34 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--map", metavar="MAP.json", help="which column holds which field, for other layouts")
     p.add_argument("--council-type", default="unitary", choices=[c.value for c in CouncilType])
     p.set_defaults(run=cmd_import)
+
+    p = sub.add_parser("pdf", help="print the chart for a Cabinet pack (PDF, paginated by branch)")
+    p.add_argument("file", help="an .orgx file")
+    p.add_argument("-o", "--output", required=True, help="the PDF to write")
+    p.add_argument("--paper", choices=("A4", "A3"), default="A4")
+    p.add_argument("--orientation", choices=("landscape", "portrait"), default="landscape")
+    p.add_argument("--scenario", help="scenario name (default: the last)")
+    p.add_argument("--branch", metavar="POST_ID", help="print only this post's branch")
+    p.add_argument("--names", action="store_true", help="show postholders' names (withheld by default)")
+    p.add_argument("--grades", action="store_true", help="show grades rather than salaries")
+    p.add_argument("--title", help="title at the top of each page")
+    p.add_argument("--committee", help="e.g. Cabinet")
+    p.add_argument("--date", help="meeting date, as it should be printed")
+    p.add_argument("--appendix", help="appendix label, e.g. 'Appendix 2'")
+    p.add_argument("--marking", default="OFFICIAL", help="protective marking printed on every page")
+    p.add_argument("--summary", action="store_true", help="add a summary page (and the comparison)")
+    p.set_defaults(run=cmd_pdf)
+
+    for name, run, help_text in (("svg", cmd_svg, "the chart as SVG"), ("png", cmd_png, "the chart as PNG")):
+        p = sub.add_parser(name, help=help_text)
+        p.add_argument("file", help="an .orgx file")
+        p.add_argument("-o", "--output", required=True)
+        p.add_argument("--scenario", help="scenario name (default: the last)")
+        p.add_argument("--branch", metavar="POST_ID", help="only this post's branch")
+        p.add_argument("--names", action="store_true", help="show postholders' names (withheld by default)")
+        if name == "png":
+            p.add_argument("--scale", type=float, default=1.0, help="1 = screen size at 100%% (default)")
+        p.set_defaults(run=run)
 
     p = sub.add_parser("scenarios", help="list the scenarios in a file")
     p.add_argument("file", help="an .orgx file")

@@ -7,12 +7,14 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QApplication,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QProgressDialog,
     QTableWidget,
     QTableWidgetItem,
@@ -21,6 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from orgdesigner.formats import xlsx
+from orgdesigner.model.document import Document
+from orgdesigner.render.pages import PrintOptions
 
 FIELD_LABELS = {
     "post_id": "Post ID",
@@ -94,6 +98,57 @@ class MappingDialog(QDialog):
         button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         if button is not None:
             button.setEnabled(ok)
+
+
+class PrintOptionsDialog(QDialog):
+    """Paper, header and footer for a Cabinet pack appendix; names are withheld unless ticked."""
+
+    def __init__(self, document: Document, scenario: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Print for a Cabinet pack")
+        self.scenario = scenario
+        form = QFormLayout(self)
+        self.paper = QComboBox()
+        self.paper.addItems(["A4", "A3"])
+        self.orientation = QComboBox()
+        self.orientation.addItems(["Landscape", "Portrait"])
+        self.title = QLineEdit(f"{document.organisation}: {scenario.lower()} management structure")
+        self.committee = QLineEdit("Cabinet")
+        self.date = QLineEdit()
+        self.date.setPlaceholderText("e.g. 4 February 2027")
+        self.appendix = QLineEdit()
+        self.appendix.setPlaceholderText("e.g. Appendix 2")
+        self.marking = QComboBox()
+        self.marking.setEditable(True)
+        self.marking.addItems(["OFFICIAL", "OFFICIAL-SENSITIVE", ""])
+        self.names = QCheckBox("Show postholders' names (the pack is published: normally off)")
+        self.grades = QCheckBox("Show grades rather than salaries")
+        self.summary = QCheckBox("Add a summary page")
+        self.summary.setChecked(True)
+        for label, widget in (
+            ("Paper", self.paper),
+            ("Orientation", self.orientation),
+            ("Title", self.title),
+            ("Committee", self.committee),
+            ("Meeting date", self.date),
+            ("Appendix", self.appendix),
+            ("Protective marking", self.marking),
+        ):
+            form.addRow(label, widget)
+        for box in (self.names, self.grades, self.summary):
+            form.addRow(box)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def options(self) -> PrintOptions:
+        return PrintOptions(
+            paper=self.paper.currentText(), landscape=self.orientation.currentText() == "Landscape",
+            names=self.names.isChecked(), pay_as_grade=self.grades.isChecked(), title=self.title.text(),
+            committee=self.committee.text(), meeting_date=self.date.text(), appendix=self.appendix.text(),
+            marking=self.marking.currentText(), summary=self.summary.isChecked(), scenario=self.scenario,
+        )  # fmt: skip
 
 
 def progress_dialog(parent: QWidget, title: str) -> tuple[QProgressDialog, xlsx.Progress]:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -31,7 +32,7 @@ from orgdesigner.formats.organogram import import_organogram
 from orgdesigner.gui import files
 from orgdesigner.gui.canvas import ChartScene, ChartView
 from orgdesigner.gui.clipboard import copy_branch_edit
-from orgdesigner.gui.dialogs import MappingDialog, default_export_name, progress_dialog
+from orgdesigner.gui.dialogs import MappingDialog, PrintOptionsDialog, default_export_name, progress_dialog
 from orgdesigner.gui.document import DocumentController
 from orgdesigner.gui.panels import (
     ComparisonPanel,
@@ -47,6 +48,8 @@ from orgdesigner.model.edits import MovePost, RemovePost
 from orgdesigner.model.errors import OrgError
 from orgdesigner.model.profile import CouncilType, RulesProfile
 from orgdesigner.model.rules import Severity
+from orgdesigner.render.chart import write_png, write_svg
+from orgdesigner.render.pages import PackPainter, PrintOptions, page_layout, write_pdf
 
 AUTOSAVE_MS = 60_000
 MAX_RECENT = 8
@@ -234,6 +237,11 @@ class MainWindow(QMainWindow):
         self._action(f, "&Export to Excel for HR…", self.export_excel_dialog)
         self._action(f, "Export organogram &CSVs…", self.export_organogram_dialog)
         self._action(f, "Export &Transparency Code data…", self.export_transparency_dialog)
+        self.menus[f].addSeparator()
+        self._action(f, "&Print…", self.print_preview, S.Print, "Print the chart for a Cabinet pack, with preview")
+        self._action(f, "Export &PDF…", self.export_pdf_dialog)
+        self._action(f, "Export S&VG…", lambda: self.export_picture_dialog("svg"))
+        self._action(f, "Export P&NG…", lambda: self.export_picture_dialog("png"))
         self.menus[f].addSeparator()
         self._action(f, "&Quit", self.close, S.Quit)
         e = "&Edit"
@@ -689,6 +697,73 @@ class MainWindow(QMainWindow):
             return
         try:
             xlsx.export_transparency(self.controller.document, Path(name), self.controller.scenario_name)
+        except OrgError as exc:
+            QMessageBox.critical(self, "Could not export", str(exc))
+            return
+        self.statusBar().showMessage(f"Exported {name}", 6000)
+
+    def print_options(self) -> PrintOptions | None:
+        """Ask what a Cabinet pack needs printed on each page (names withheld unless chosen)."""
+        dialog = PrintOptionsDialog(self.controller.document, self.controller.scenario_name, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.options()
+
+    def print_preview(self) -> None:
+        options = self.print_options()
+        if options is None:
+            return
+        printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+        printer.setResolution(96)
+        printer.setPageLayout(page_layout(options))
+        preview = QPrintPreviewDialog(printer, self)
+        preview.paintRequested.connect(lambda device: self._paint_pack(device, options))
+        preview.exec()
+
+    def _paint_pack(self, device: QPrinter, options: PrintOptions) -> None:
+        device.setResolution(96)
+        try:
+            PackPainter(self.controller.document, options).paint(device)
+        except OrgError as exc:
+            QMessageBox.critical(self, "Cannot print", str(exc))
+
+    def export_pdf_dialog(self) -> None:
+        options = self.print_options()
+        if options is None:
+            return
+        name, _ = QFileDialog.getSaveFileName(
+            self, "Export PDF", default_export_name(self.controller.path, ".pdf"), "PDF (*.pdf)"
+        )
+        if not name:
+            return
+        try:
+            report = write_pdf(self.controller.document, name, options)
+        except OrgError as exc:
+            QMessageBox.critical(self, "Could not export", str(exc))
+            return
+        self.statusBar().showMessage(f"Exported {name}: {report.pages} pages", 6000)
+
+    def export_picture_dialog(self, kind: str) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            f"Export {kind.upper()}",
+            default_export_name(self.controller.path, f".{kind}"),
+            f"{kind.upper()} (*.{kind})",
+        )
+        if not name:
+            return
+        branch = self.controller.current()
+        if branch is not None:
+            answer = QMessageBox.question(
+                self, "Whole chart or branch", "Export only the selected post's branch? (No: the whole chart)"
+            )
+            branch = branch if answer == QMessageBox.StandardButton.Yes else None
+        structure = self.controller.structure
+        try:
+            if kind == "svg":
+                write_svg(structure, Path(name), branch, False, self.controller.document.organisation)
+            else:
+                write_png(structure, Path(name), 1.0, branch, False)
         except OrgError as exc:
             QMessageBox.critical(self, "Could not export", str(exc))
             return

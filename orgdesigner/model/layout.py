@@ -8,6 +8,7 @@ manager instead of a row: a 15-report team leader stays a few cards wide and rea
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from orgdesigner.model.structure import Structure
@@ -130,17 +131,34 @@ def layout(structure: Structure, options: LayoutOptions | None = None) -> Layout
     return result
 
 
-def _place_tree(structure: Structure, root: str, x0: float, y0: float, opts: LayoutOptions, out: Layout) -> float:
+def forest_layout(roots: Sequence[str], reports: Mapping[str, Sequence[str]], options: LayoutOptions) -> Layout:
+    """Lay out any forest given as report lists (e.g. the part of a chart one printed page shows)."""
+    result = Layout(options)
+    x = 0.0
+    for root in roots:
+        x += _place_tree(reports, root, x, 0.0, options, result) + options.h_gap
+    result.width = max(0.0, x - options.h_gap)
+    return result
+
+
+def _place_tree(
+    structure: Structure | Mapping[str, Sequence[str]],
+    root: str,
+    x0: float,
+    y0: float,
+    opts: LayoutOptions,
+    out: Layout,
+) -> float:
     """Place one tree with its left edge at x0; return its width.
 
     Runs on every edit of a 20,000-post structure, so it reads the report lists directly and keeps
     everything in locals: two passes, no recursion (a council can be 1,000 wide and 30 deep).
     """
     cw, ch, gap = opts.card_width, opts.card_height, opts.h_gap
-    reports = structure._children
+    reports: Mapping[str, Sequence[str]] = structure._children if isinstance(structure, Structure) else structure
     collapsed = opts.collapsed
-    no_kids: list[str] = []
-    kids_of: dict[str, list[str]] = {}
+    no_kids: Sequence[str] = ()
+    kids_of: dict[str, Sequence[str]] = {}
     order: list[str] = []
     stack = [root]
     while stack:
@@ -160,7 +178,8 @@ def _place_tree(structure: Structure, root: str, x0: float, y0: float, opts: Lay
             width[node] = cw
             offset[node] = 0.0
             continue
-        if stack_leaves and len(kids) >= stack_min and all(not kids_of[k] for k in kids):
+        # A folded branch is not a leaf: its card carries a count and must stay in the row.
+        if stack_leaves and len(kids) >= stack_min and all(not kids_of[k] and k not in collapsed for k in kids):
             columns = -(-len(kids) // stack_rows)
             stacked[node] = columns
             w = max(cw, indent + columns * cw + (columns - 1) * gap)

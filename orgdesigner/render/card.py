@@ -51,13 +51,20 @@ class CardStyle:
     font_family: str = "DejaVu Sans"
     title_pt: float = 8.0
     detail_pt: float = 7.0
+    title_lines: int = 2  # printed cards allow more, so a long title is never cut short on paper
+
+
+def chart_font(family: str, size: float, bold: bool = False) -> QFont:
+    """A font for charts. Ligatures off, so 'Officer' stays searchable text in a PDF, not 'Oﬃcer'."""
+    font = QFont(family)
+    font.setPointSizeF(size)
+    font.setBold(bold)
+    font.setFeature(QFont.Tag("liga"), 0)
+    return font
 
 
 def _font(style: CardStyle, size: float, bold: bool = False) -> QFont:
-    font = QFont(style.font_family)
-    font.setPointSizeF(size)
-    font.setBold(bold)
-    return font
+    return chart_font(style.font_family, size, bold)
 
 
 def detail_lines(post: Post, groups: tuple[StaffGroup, ...], style: CardStyle) -> list[str]:
@@ -125,12 +132,13 @@ def paint_card(
     inner = rect.adjusted(8, 10, -8, -6)
     painter.setPen(QColor("#111111"))
     painter.setFont(_font(style, style.title_pt, bold=True))
-    title_rect = QRectF(inner.left(), inner.top(), inner.width() - (12 if finding else 0), 30)
+    metrics = painter.fontMetrics()
+    title_h = metrics.lineSpacing() * style.title_lines + 1
+    title_rect = QRectF(inner.left(), inner.top(), inner.width() - (12 if finding else 0), title_h)
     title = post.title or f"(untitled {post.id})"
     flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
-    metrics = painter.fontMetrics()
     if metrics.boundingRect(title_rect.toRect(), flags, title).height() > title_rect.height():
-        title = metrics.elidedText(title, Qt.TextElideMode.ElideRight, int(title_rect.width() * 2 - 20))
+        title = metrics.elidedText(title, Qt.TextElideMode.ElideRight, int(title_rect.width() * style.title_lines - 20))
     painter.drawText(title_rect, flags, title)
     if post.status is Status.TO_BE_DELETED:
         painter.setPen(QPen(STATUS_MARKS[Status.TO_BE_DELETED][1], 1.5))
@@ -139,7 +147,7 @@ def paint_card(
 
     painter.setFont(_font(style, style.detail_pt))
     painter.setPen(QColor("#333333"))
-    y = inner.top() + 31
+    y = inner.top() + title_h + 1
     line_h = painter.fontMetrics().height()
     for line in detail_lines(post, groups, style)[:3]:
         if y + line_h > rect.bottom() - 16:
@@ -156,7 +164,7 @@ def paint_card(
         badges.append(("PA", QColor("#8d6e63")))
     if collapsed:
         badges.append((f"+{collapsed}", QColor("#455a64")))
-    painter.setFont(_font(style, max(style.detail_pt - 0.5, 6.0), bold=True))
+    painter.setFont(_font(style, style.detail_pt, bold=True))
     x = inner.left()
     badge_h = painter.fontMetrics().height() + 2
     for text, fill in badges:

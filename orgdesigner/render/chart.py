@@ -1,0 +1,82 @@
+"""A whole chart (or one branch) as SVG or PNG, painted with the same card code as the screen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QRectF, QSize
+from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtSvg import QSvgGenerator
+
+from orgdesigner.model.errors import FileProblem
+from orgdesigner.model.layout import Layout, LayoutOptions, forest_layout, layout
+from orgdesigner.model.structure import Structure
+from orgdesigner.render.card import CardStyle, connector_path, dotted_path, line_pen, paint_card
+
+MARGIN = 24.0
+
+
+def chart_layout(structure: Structure, branch: str | None = None) -> Layout:
+    if branch is None:
+        return layout(structure)
+    structure.post(branch)  # an unknown branch is refused with its id
+    reports = {p: list(structure.reports_of(p)) for p in structure.subtree(branch)}
+    return forest_layout([branch], reports, LayoutOptions())
+
+
+def paint_chart(painter: QPainter, structure: Structure, lay: Layout, style: CardStyle) -> None:
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(line_pen())
+    for manager in lay.positions:
+        kids = [k for k in structure.reports_of(manager) if k in lay.positions]
+        if kids:
+            painter.drawPath(connector_path(lay, manager, kids))
+    painter.setPen(line_pen(dotted=True))
+    for post_id, manager_id in structure.dotted_lines():
+        painter.drawPath(dotted_path(lay, post_id, manager_id))
+    opts = lay.options
+    for post_id, (x, y) in lay.positions.items():
+        rect = QRectF(x, y, opts.card_width, opts.card_height)
+        paint_card(painter, rect, structure.post(post_id), structure.groups_under(post_id), style)
+
+
+def write_svg(
+    structure: Structure, path: Path, branch: str | None = None, names: bool = False, title: str = ""
+) -> None:
+    lay = chart_layout(structure, branch)
+    generator = QSvgGenerator()
+    generator.setFileName(str(path))
+    size = QSize(int(lay.width + 2 * MARGIN), int(lay.height + 2 * MARGIN))
+    generator.setSize(size)
+    generator.setViewBox(QRectF(0, 0, size.width(), size.height()))
+    generator.setTitle(title or "Organisation chart")
+    generator.setDescription("Made with orgdesigner")
+    painter = QPainter()
+    if not painter.begin(generator):
+        raise FileProblem(f"Could not write {path}.")
+    painter.translate(MARGIN, MARGIN)
+    paint_chart(painter, structure, lay, CardStyle(show_names=names))
+    painter.end()
+
+
+def write_png(
+    structure: Structure, path: Path, scale: float = 1.0, branch: str | None = None, names: bool = False
+) -> None:
+    if not 0.05 <= scale <= 8:
+        raise FileProblem("The PNG scale must be between 0.05 and 8.")
+    lay = chart_layout(structure, branch)
+    width, height = int((lay.width + 2 * MARGIN) * scale), int((lay.height + 2 * MARGIN) * scale)
+    if width * height > 400_000_000:
+        raise FileProblem(
+            f"A PNG of {width:,} × {height:,} pixels is too large: choose a smaller --scale or a "
+            "--branch, or use SVG or PDF."
+        )
+    image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(QColor("#ffffff"))
+    painter = QPainter(image)
+    painter.scale(scale, scale)
+    painter.translate(MARGIN, MARGIN)
+    paint_chart(painter, structure, lay, CardStyle(show_names=names))
+    painter.end()
+    if not image.save(str(path), "PNG"):  # type: ignore[call-overload]  # the stubs say bytes; only str works
+        raise FileProblem(f"Could not write {path}.")

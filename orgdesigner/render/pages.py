@@ -1,0 +1,430 @@
+"""Cabinet pack output: a chart split into printable pages, painted on any QPainter device.
+
+Small structures fit one page. Larger ones are paginated by branch: an overview page with the top
+tiers, then each branch that does not fit continued on its own page(s), each cut card marked
+"continued on page N" and each continuation page titled with its parent post. Text is never
+printed below the minimum size: pages are added rather than the chart shrunk.
+
+Geometry is in 1/96 inch (the screen's unit), so 100% on paper is the size on screen at 100%.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtGui import QColor, QFont, QPagedPaintDevice, QPageLayout, QPageSize, QPainter, QPen
+
+from orgdesigner.model.document import Document
+from orgdesigner.model.layout import Layout, LayoutOptions, forest_layout
+from orgdesigner.model.metrics import compute
+from orgdesigner.model.post import Side
+from orgdesigner.model.rules import Severity, check
+from orgdesigner.model.structure import Structure
+from orgdesigner.render.card import (
+    SIDE_COLOURS,
+    STATUS_MARKS,
+    CardStyle,
+    chart_font,
+    connector_path,
+    line_pen,
+    paint_card,
+)
+
+UNIT_PER_INCH = 96.0
+PRINT_LAYOUT = LayoutOptions(card_width=190, card_height=118, h_gap=14, v_gap=40, stack_min=2, stack_rows=6,
+                             stack_gap=8, stack_indent=22)  # fmt: skip
+HEADER_H, FOOTER_H, LEGEND_H = 64.0, 34.0, 30.0
+MAX_DEPTH = 8
+
+
+@dataclass
+class PrintOptions:
+    paper: str = "A4"  # A4 or A3
+    landscape: bool = True
+    margin_mm: float = 12.0
+    names: bool = False  # the pack is published: names withheld unless asked for
+    pay_as_grade: bool = False
+    title: str = ""
+    committee: str = ""
+    meeting_date: str = ""
+    appendix: str = ""
+    marking: str = "OFFICIAL"
+    summary: bool = False
+    branch: str | None = None
+    scenario: str | None = None
+    min_font_pt: float = 7.0
+
+
+@dataclass
+class PageSpec:
+    """What one chart page shows: top cards, how deep, which cards continue elsewhere."""
+
+    tops: list[str]
+    reports: dict[str, list[str]]
+    cut: list[str]
+    parent: str | None = None  # the post this page continues
+    part: tuple[int, int] | None = None
+    number: int = 0
+    continued_from: int | None = None
+    layout: Layout | None = None
+
+
+@dataclass
+class PrintReport:
+    """What was printed, for tests and the command line: pages and the smallest text size used."""
+
+    pages: int = 0
+    smallest_font_pt: float = 99.0
+    titles: list[str] = field(default_factory=list)
+
+
+def page_size(options: PrintOptions) -> QPageSize:
+    return QPageSize(QPageSize.PageSizeId.A3 if options.paper.upper() == "A3" else QPageSize.PageSizeId.A4)
+
+
+def page_layout(options: PrintOptions) -> QPageLayout:
+    orientation = QPageLayout.Orientation.Landscape if options.landscape else QPageLayout.Orientation.Portrait
+    m = options.margin_mm
+    return QPageLayout(page_size(options), orientation, QMarginsF(m, m, m, m), QPageLayout.Unit.Millimeter)
+
+
+def chart_area(options: PrintOptions) -> QSizeF:
+    """The space for the chart on one page, in 1/96 inch."""
+    rect = page_layout(options).paintRect(QPageLayout.Unit.Inch)
+    breathing = 12.0
+    return QSizeF(
+        rect.width() * UNIT_PER_INCH, rect.height() * UNIT_PER_INCH - HEADER_H - FOOTER_H - LEGEND_H - breathing
+    )
+
+
+# ---- planning -------------------------------------------------------------------------------------
+
+
+def _options(area: QSizeF, cut: Sequence[str]) -> LayoutOptions:
+    """Print layout: stacked teams as tall as the page allows; cut cards stay in their row."""
+    base = PRINT_LAYOUT
+    rows = int((area.height() - base.card_height - base.v_gap / 2) // (base.card_height + base.stack_gap))
+    return replace(base, stack_rows=max(2, rows), collapsed=frozenset(cut))
+
+
+def _shown(structure: Structure, tops: Sequence[str], depth: int) -> tuple[dict[str, list[str]], list[str]]:
+    """Report lists down to `depth` tiers below the tops; the posts cut there."""
+    reports: dict[str, list[str]] = {}
+    cut: list[str] = []
+    stack = [(t, 1) for t in tops]
+    while stack:
+        post_id, level = stack.pop()
+        kids = list(structure.reports_of(post_id))
+        if level >= depth and kids:
+            reports[post_id] = []
+            cut.append(post_id)
+            continue
+        reports[post_id] = kids
+        stack.extend((k, level + 1) for k in kids)
+    return reports, cut
+
+
+def _left_to_right(cut: list[str], lay: Layout) -> list[str]:
+    """Continuation pages follow the order a reader meets the cut cards: left to right, top down."""
+    return sorted(cut, key=lambda p: (lay.positions[p][0], lay.positions[p][1]))
+
+
+def _fits(lay: Layout, area: QSizeF) -> bool:
+    return lay.width <= area.width() + 0.5 and lay.height <= area.height() + 0.5
+
+
+def plan_pages(structure: Structure, roots: Sequence[str], area: QSizeF) -> list[PageSpec]:
+    """Pages for the given top posts: as deep as fits, cut branches continued on later pages."""
+    pages: list[PageSpec] = []
+    queue: list[tuple[list[str], str | None]] = [([r], None) for r in roots]
+    while queue:
+        tops, parent = queue.pop(0)
+        for spec in _pages_for(structure, tops, parent, area):
+            pages.append(spec)
+            queue.extend(([c], c) for c in spec.cut)
+    for number, spec in enumerate(pages, start=1):
+        spec.number = number
+    for spec in pages:
+        if spec.parent is not None:
+            spec.continued_from = next((p.number for p in pages if spec.parent in p.cut), None)
+    return pages
+
+
+def _pages_for(structure: Structure, tops: list[str], parent: str | None, area: QSizeF) -> list[PageSpec]:
+    for depth in range(MAX_DEPTH, 1, -1):
+        reports, cut = _shown(structure, tops, depth)
+        lay = forest_layout(tops, reports, _options(area, cut))
+        if _fits(lay, area):
+            return [PageSpec(tops, reports, _left_to_right(cut, lay), parent, layout=lay)]
+    # Even the top card with its direct reports is too wide: split the reports into parts, each
+    # under the same top card, and go as deep as each part allows.
+    top = tops[0]
+    kids = list(structure.reports_of(top))
+    chunks: list[list[str]] = []
+    current: list[str] = []
+    for kid in kids:
+        trial = [*current, kid]
+        reports = {top: trial, **{k: [] for k in trial}}
+        folded = [k for k in trial if structure.report_count(k)]  # these will be cut: no stacking
+        if current and not _fits(forest_layout([top], reports, _options(area, folded)), area):
+            chunks.append(current)
+            current = [kid]
+        else:
+            current = trial
+    if current:
+        chunks.append(current)
+    specs = []
+    parts = len(chunks)
+    for i, chunk in enumerate(chunks, start=1):
+        chosen: PageSpec | None = None
+        for depth in range(MAX_DEPTH, 1, -1):
+            reports, cut = _shown(structure, chunk, depth - 1)
+            reports[top] = list(chunk)
+            lay = forest_layout([top], reports, _options(area, cut))
+            if _fits(lay, area) or depth == 2:
+                chosen = PageSpec([top], reports, cut, parent, (i, parts) if parts > 1 else None, layout=lay)
+                break
+        assert chosen is not None and chosen.layout is not None
+        chosen.cut = _left_to_right(chosen.cut, chosen.layout)
+        specs.append(chosen)
+    return specs
+
+
+# ---- painting -------------------------------------------------------------------------------------
+
+
+def _font(size: float, bold: bool = False) -> QFont:
+    return chart_font("DejaVu Sans", size, bold)
+
+
+class PackPainter:
+    """Paints the pages of a Cabinet pack appendix on a paged device (PDF writer or printer)."""
+
+    def __init__(self, document: Document, options: PrintOptions) -> None:
+        self.document = document
+        self.options = options
+        self.scenario = document.scenario(options.scenario)
+        self.structure = self.scenario.structure
+        self.style = CardStyle(show_names=options.names, pay_as_grade=options.pay_as_grade, title_lines=5)
+        self.report = PrintReport()
+        self.area = chart_area(options)
+        if options.branch is not None:
+            self.structure.post(options.branch)  # an unknown branch is refused with its id
+            roots = [options.branch]
+        else:
+            roots = [*self.structure.roots(), *self.structure.holding()]
+        self.pages = plan_pages(self.structure, roots, self.area)
+        self.extra = 1 if options.summary else 0
+        for spec in self.pages:
+            spec.number += self.extra
+            if spec.continued_from is not None:
+                spec.continued_from += self.extra
+        self.total = len(self.pages) + self.extra
+
+    def continued_on(self, post_id: str) -> int | None:
+        return next((p.number for p in self.pages if p.parent == post_id and (not p.part or p.part[0] == 1)), None)
+
+    def paint(self, device: QPagedPaintDevice, progress: Callable[[int, int], None] | None = None) -> PrintReport:
+        device.setPageLayout(page_layout(self.options))
+        painter = QPainter(device)
+        try:
+            self._paint_pages(device, painter, progress)
+        finally:
+            painter.end()
+        self.report.pages = self.total
+        return self.report
+
+    def _paint_pages(
+        self, device: QPagedPaintDevice, painter: QPainter, progress: Callable[[int, int], None] | None
+    ) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        # The device works at 96 dpi (see write_pdf and the print dialog), so one unit is one
+        # screen pixel and point-sized fonts come out at their true size.
+        first = True
+        if self.options.summary:
+            self._page_furniture(painter, 1, "Summary")
+            self._summary(painter)
+            first = False
+        for spec in self.pages:
+            if not first:
+                device.newPage()
+            first = False
+            heading = self._heading(spec)
+            self._page_furniture(painter, spec.number, heading)
+            self._chart(painter, spec)
+            self._legend(painter)
+            if progress:
+                progress(spec.number, self.total)
+
+    def _heading(self, spec: PageSpec) -> str:
+        if spec.parent is None and spec.part is None:
+            top = self.structure.post(spec.tops[0])
+            if self.structure.is_held(spec.tops[0]):
+                return f"Holding area: {top.title} (manager not known)"
+            return "Overview" if any(s.parent for s in self.pages) else "Structure"
+        anchor = spec.parent or spec.tops[0]
+        title = self.structure.post(anchor).title
+        part = f" (part {spec.part[0]} of {spec.part[1]})" if spec.part else ""
+        came = f" — continued from page {spec.continued_from}" if spec.continued_from else ""
+        return f"Reports of {title}{part}{came}"
+
+    def _text(
+        self,
+        painter: QPainter,
+        rect: QRectF,
+        text: str,
+        size: float,
+        bold: bool = False,
+        align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft,
+    ) -> None:
+        painter.setFont(_font(size, bold))
+        painter.drawText(rect, int(align | Qt.AlignmentFlag.AlignVCenter), text)
+        self.report.smallest_font_pt = min(self.report.smallest_font_pt, size)
+
+    def _page_furniture(self, painter: QPainter, number: int, heading: str) -> None:
+        o = self.options
+        width = self.area.width()
+        full_h = self.area.height() + HEADER_H + FOOTER_H + LEGEND_H
+        painter.setPen(QColor("#000000"))
+        title = o.title or f"{self.document.organisation}: {self.scenario.name.lower()} management structure"
+        self._text(painter, QRectF(0, 0, width * 0.72, 22), title, 13, bold=True)
+        meeting = " · ".join(x for x in (o.committee, o.meeting_date) if x)
+        self._text(painter, QRectF(0, 22, width * 0.72, 18), meeting, 9)
+        if o.appendix:
+            self._text(
+                painter, QRectF(width * 0.72, 0, width * 0.28, 22), o.appendix, 11, True, Qt.AlignmentFlag.AlignRight
+            )
+        self._text(painter, QRectF(0, 40, width, 20), heading, 10, bold=True)
+        self.report.titles.append(heading)
+        painter.setPen(QPen(QColor("#999999"), 0.8))
+        painter.drawLine(QPointF(0, HEADER_H - 2), QPointF(width, HEADER_H - 2))
+        y = full_h - FOOTER_H + 8
+        painter.drawLine(QPointF(0, y - 4), QPointF(width, y - 4))
+        painter.setPen(QColor("#000000"))
+        printed = dt.date.today().strftime("%d %B %Y")
+        self._text(painter, QRectF(0, y, width / 3, 20), f"Scenario: {self.scenario.name} · printed {printed}", 8)
+        if o.marking:
+            self._text(
+                painter, QRectF(width / 3, y, width / 3, 20), o.marking.upper(), 10, True, Qt.AlignmentFlag.AlignHCenter
+            )
+        self._text(
+            painter,
+            QRectF(2 * width / 3, y, width / 3, 20),
+            f"Page {number} of {self.total}",
+            8,
+            align=Qt.AlignmentFlag.AlignRight,
+        )
+
+    def _chart(self, painter: QPainter, spec: PageSpec) -> None:
+        lay = spec.layout
+        assert lay is not None
+        area = self.area
+        fit = min(area.width() / max(lay.width, 1), area.height() / max(lay.height, 1))
+        scale = max(1.0, min(fit, 1.15))  # never below 100%: pages are added instead
+        x0 = (area.width() - lay.width * scale) / 2
+        painter.save()
+        painter.translate(x0, HEADER_H + 4)
+        painter.scale(scale, scale)
+        painter.setPen(line_pen())
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for manager, kids in spec.reports.items():
+            if kids:
+                painter.drawPath(connector_path(lay, manager, kids))
+        opts = lay.options
+        for post_id, (x, y) in lay.positions.items():
+            post = self.structure.post(post_id)
+            rect = QRectF(x, y, opts.card_width, opts.card_height)
+            hidden = len(self.structure.subtree(post_id)) - 1 if post_id in spec.cut else 0
+            paint_card(painter, rect, post, self.structure.groups_under(post_id), self.style, collapsed=hidden)
+            smallest_on_card = min(self.style.detail_pt, self.style.title_pt) * scale
+            self.report.smallest_font_pt = min(self.report.smallest_font_pt, smallest_on_card)
+            if post_id in spec.cut:
+                target = self.continued_on(post_id)
+                painter.setPen(QColor("#b00020"))
+                self._text(
+                    painter,
+                    QRectF(x, y + opts.card_height + 1, opts.card_width, 14),
+                    f"continued on page {target}" if target else "continued",
+                    7.5,
+                    True,
+                    Qt.AlignmentFlag.AlignHCenter,
+                )
+                painter.setPen(QColor("#000000"))
+        painter.restore()
+
+    def _legend(self, painter: QPainter) -> None:
+        y = HEADER_H + self.area.height() + 6
+        x = 0.0
+        painter.save()
+        for side in Side:
+            painter.fillRect(QRectF(x, y + 5, 14, 10), SIDE_COLOURS[side])
+            self._text(painter, QRectF(x + 18, y, 120, 20), side.label, 7)
+            x += 128
+        painter.setFont(_font(7, True))
+        for text, colour in STATUS_MARKS.values():
+            w = painter.fontMetrics().horizontalAdvance(text) + 10
+            painter.fillRect(QRectF(x, y + 4, w, 12), colour)
+            painter.setPen(QColor("#ffffff"))
+            self._text(painter, QRectF(x, y, w, 20), text, 7, True, Qt.AlignmentFlag.AlignHCenter)
+            painter.setPen(QColor("#000000"))
+            x += w + 6
+        pen = line_pen(dotted=True)
+        painter.setPen(pen)
+        painter.drawLine(QPointF(x, y + 10), QPointF(x + 24, y + 10))
+        painter.setPen(QColor("#000000"))
+        self._text(painter, QRectF(x + 28, y, 70, 20), "dotted line", 7)
+        x += 78
+        self._text(
+            painter,
+            QRectF(x, y, self.area.width() - x, 20),
+            "Dark badge: statutory role · dashed: vacant · +N: posts below",
+            7,
+        )
+        painter.restore()
+
+    def _summary(self, painter: QPainter) -> None:
+        doc = self.document
+        m = compute(self.structure, doc.profile)
+        findings = check(self.structure, doc.profile, doc.council_type)
+        lines = [
+            ("Posts", f"{m.posts:,}"),
+            ("Management posts", f"{m.managers:,}"),
+            ("FTE (posts and staff groups)", f"{m.fte_total:,.1f}"),
+            ("Pay bill", f"£{m.pay_bill:,.0f}"),
+            ("Pay bill with on-costs", f"£{m.cost_with_oncosts:,.0f}"),
+            ("Layers", str(m.layers)),
+            ("Span of control (min / mean / max)", f"{m.span_min} / {m.span_mean:.1f} / {m.span_max}"),
+            ("Commissioning core share of FTE", f"{m.core_share:.1%} (limit {doc.profile.core_share_max:.0%})"),
+            ("Findings", f"{sum(f.severity is Severity.ERROR for f in findings)} errors, "
+                         f"{sum(f.severity is Severity.WARNING for f in findings)} warnings"),
+        ]  # fmt: skip
+        if len(doc.scenarios) > 1 and self.scenario is not doc.scenarios[0]:
+            from orgdesigner.model.compare import compare
+
+            c = compare(doc, doc.scenarios[0].name, self.scenario.name, phases=False)
+            lines += [
+                (f"Management posts ({c.from_name} → {c.to_name})",
+                 f"{c.management_posts_before} → {c.management_posts_after} ({c.management_reduction:.0%} fewer)"),
+                ("Cost with on-costs", f"£{c.cost_before:,.0f} → £{c.cost_after:,.0f}"),
+                ("Annual saving", f"£{c.annual_saving:,.0f}"),
+                ("Posts added / deleted / moved", f"{len(c.added)} / {len(c.deleted)} / {len(c.moved)}"),
+            ]  # fmt: skip
+        y = HEADER_H + 10
+        for label, value in lines:
+            self._text(painter, QRectF(0, y, 330, 22), label, 11, True)
+            self._text(painter, QRectF(340, y, self.area.width() - 340, 22), value, 11)
+            y += 26
+
+
+def write_pdf(document: Document, path: str, options: PrintOptions) -> PrintReport:
+    from PySide6.QtGui import QPdfWriter
+
+    writer = QPdfWriter(path)
+    writer.setResolution(int(UNIT_PER_INCH))
+    writer.setTitle(options.title or f"{document.organisation} management structure")
+    writer.setCreator("orgdesigner")
+    return PackPainter(document, options).paint(writer)
