@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSize
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from orgdesigner import resources
@@ -21,7 +22,12 @@ def application() -> QApplication:
         return app
     QCoreApplication.setOrganizationName("orgdesigner")
     QCoreApplication.setApplicationName("orgdesigner")
-    return QApplication(sys.argv[:1])
+    app = QApplication(sys.argv[:1])
+    icon = resources.resources_dir() / "icons" / "orgdesigner.png"
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    app.setDesktopFileName("orgdesigner")
+    return app
 
 
 def has_display() -> bool:
