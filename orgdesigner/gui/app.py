@@ -6,6 +6,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, QSize
 from PySide6.QtGui import QIcon
@@ -36,11 +37,32 @@ def has_display() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY") or os.environ.get("QT_QPA_PLATFORM"))
 
 
+def _install_error_dialog() -> None:
+    """A defect of ours shows a dialog and writes the details to a file, never a bare traceback."""
+
+    def hook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
+        import tempfile
+        import traceback
+
+        with tempfile.NamedTemporaryFile("w", prefix="orgdesigner-crash-", suffix=".txt", delete=False) as handle:
+            traceback.print_exception(kind, error, trace, file=handle)
+        QMessageBox.critical(
+            None,
+            "Something went wrong",
+            f"orgdesigner met a problem it did not expect ({kind.__name__}: {error}).\n\n"
+            f"Your work is autosaved every minute. Details are in {handle.name}; please send that file to "
+            "the maintainers.",
+        )
+
+    sys.excepthook = hook
+
+
 def run_window(argv: Sequence[str]) -> int:
     """`orgdesigner [FILE]`: open the window on FILE, or on the Cheshire East template."""
     from orgdesigner.gui.main_window import MainWindow
 
     app = application()
+    _install_error_dialog()
     path = Path(argv[0]) if argv else None
     source = path or resources.template("cheshire-east-2013")
     problems: list[str] = []

@@ -377,3 +377,44 @@ def test_export_to_excel_from_the_window_without_names(
     with zipfile.ZipFile(out) as archive:
         text = "".join(archive.read(n).decode("utf-8", "ignore") for n in archive.namelist())
     assert "Director A" in text and "Pat Private" not in text
+
+
+def test_every_menu_item_runs_without_error_when_its_dialog_is_cancelled(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A new user trying each menu item: nothing crashes, cancelled dialogs change nothing."""
+    from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog
+
+    from orgdesigner.gui.main_window import RulesDialog
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: ("", ""))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("", ""))
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("", False))
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("", False))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Cancel)
+    monkeypatch.setattr(QMessageBox, "about", lambda *a, **k: None)
+    monkeypatch.setattr(QDialog, "exec", lambda self: QDialog.DialogCode.Rejected.value)
+    monkeypatch.setattr(RulesDialog, "exec", lambda self: QDialog.DialogCode.Rejected.value)
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: 0)
+    window.controller.select(["b"])
+    before = window.controller.structure.snapshot()
+    skip = {
+        "&Quit",
+        "&Undo",
+        "&Redo",
+        "Add &report",
+        "Add staff &group",
+        "Cu&t branch",
+        "&Paste branch",
+        "Move to &holding area",
+        "&Copy branch",
+    }
+    tried = 0
+    for menu in window.menus.values():
+        for action in menu.actions():
+            if action.isSeparator() or action.menu() or action.text() in skip:
+                continue
+            action.trigger()
+            tried += 1
+    assert tried >= 25
+    assert window.controller.structure.snapshot() == before
