@@ -112,3 +112,44 @@ def test_unknown_scenario_lists_the_ones_there(tmp_path: Path) -> None:
     result = run("validate", str(ce), "--scenario", "Nope")
     assert result.returncode == 2
     assert "'Proposed'" in result.stderr
+
+
+def test_export_import_pdf_and_compare_from_the_command_line(tmp_path: Path) -> None:
+    ce = tmp_path / "ce.orgx"
+    run("new", "--template", "cheshire-east-2013", "-o", str(ce))
+    assert run("export", str(ce), "--xlsx", str(tmp_path / "hr.xlsx"), "--no-names").returncode == 0
+    assert (
+        run(
+            "export",
+            str(ce),
+            "--organogram-senior",
+            str(tmp_path / "s.csv"),
+            "--organogram-junior",
+            str(tmp_path / "j.csv"),
+        ).returncode
+        == 0
+    )
+    assert run("export", str(ce), "--transparency", str(tmp_path / "t.csv")).returncode == 0
+    back = run("import", str(tmp_path / "hr.xlsx"), "-o", str(tmp_path / "back.orgx"))
+    assert back.returncode == 0 and "Imported 17 posts" in back.stdout
+    pdf = run("pdf", str(ce), "-o", str(tmp_path / "ce.pdf"), "--summary", "--appendix", "Appendix 2")
+    assert pdf.returncode == 0 and "smallest text 7 pt" in pdf.stdout
+    assert run("compare", str(ce), "--from", "Current", "--to", "Proposed").returncode == 0
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("export", "ce.orgx"),
+        ("export", "ce.orgx", "--organogram-junior", "j.csv"),
+        ("pdf", "ce.orgx", "-o", "/no/such/folder/x.pdf"),
+        ("pdf", "ce.orgx", "-o", "x.pdf", "--branch", "NOPE"),
+        ("compare", "ce.orgx", "--from", "Current", "--to", "Nope"),
+        ("import", "missing.xlsx", "-o", "x.orgx"),
+    ],
+)
+def test_more_errors_are_one_line_and_exit_2(tmp_path: Path, args: tuple[str, ...]) -> None:
+    run("new", "--template", "cheshire-east-2013", "-o", str(tmp_path / "ce.orgx"))
+    result = run(*args, cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr

@@ -736,11 +736,19 @@ class MainWindow(QMainWindow):
         )
         if not name:
             return
+        dialog, report_progress = progress_dialog(self, "Writing the PDF")
         try:
-            report = write_pdf(self.controller.document, name, options)
+            report = write_pdf(
+                self.controller.document,
+                name,
+                options,
+                lambda page, total: report_progress(100 * page // max(total, 1), f"page {page} of {total}"),
+            )
         except OrgError as exc:
             QMessageBox.critical(self, "Could not export", str(exc))
             return
+        finally:
+            dialog.close()
         self.statusBar().showMessage(f"Exported {name}: {report.pages} pages", 6000)
 
     def export_picture_dialog(self, kind: str) -> None:

@@ -11,13 +11,16 @@ Geometry is in 1/96 inch (the screen's unit), so 100% on paper is the size on sc
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QFont, QPagedPaintDevice, QPageLayout, QPageSize, QPainter, QPen
 
 from orgdesigner.model.document import Document
+from orgdesigner.model.errors import FileProblem
 from orgdesigner.model.layout import Layout, LayoutOptions, forest_layout
 from orgdesigner.model.metrics import compute
 from orgdesigner.model.post import Side
@@ -229,7 +232,12 @@ class PackPainter:
 
     def paint(self, device: QPagedPaintDevice, progress: Callable[[int, int], None] | None = None) -> PrintReport:
         device.setPageLayout(page_layout(self.options))
-        painter = QPainter(device)
+        painter = QPainter()
+        if not painter.begin(device):
+            raise FileProblem(
+                "Could not start printing: the printer or file refused the job. Check the file's "
+                "folder exists and is writable, or choose another printer."
+            )
         try:
             self._paint_pages(device, painter, progress)
         finally:
@@ -420,11 +428,16 @@ class PackPainter:
             y += 26
 
 
-def write_pdf(document: Document, path: str, options: PrintOptions) -> PrintReport:
+def write_pdf(
+    document: Document, path: str, options: PrintOptions, progress: Callable[[int, int], None] | None = None
+) -> PrintReport:
     from PySide6.QtGui import QPdfWriter
 
+    folder = Path(path).resolve().parent
+    if not folder.is_dir() or not os.access(folder, os.W_OK):
+        raise FileProblem(f"Could not write {path}: the folder {folder} does not exist or is read-only.")
     writer = QPdfWriter(path)
     writer.setResolution(int(UNIT_PER_INCH))
     writer.setTitle(options.title or f"{document.organisation} management structure")
     writer.setCreator("orgdesigner")
-    return PackPainter(document, options).paint(writer)
+    return PackPainter(document, options).paint(writer, progress)
