@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp()  # a first start: no window layout remembered
 
 
 from benchmarks.generate import document

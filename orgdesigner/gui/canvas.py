@@ -175,6 +175,7 @@ class OverviewItem(QGraphicsItem):
 
 
 OVERVIEW_BELOW = 0.2  # zoom under which cards are drawn as flat boxes in one item
+LAZY_ABOVE = 2_000  # posts above which a file opens in the overview, making cards only when needed
 
 
 class ChartScene(QGraphicsScene):
@@ -199,6 +200,8 @@ class ChartScene(QGraphicsScene):
         self._block_positions: dict[str, dict[str, tuple[float, float]]] = {}
         self._connector_reports: dict[str, tuple[str, ...]] = {}
         self._tops: set[str] = set()
+        self._materialized: set[str] = set()
+        self._top_positions: dict[str, tuple[float, float]] = {}
         self._decor: list[QGraphicsItem] = []
         self._layout_cache: Layout | None = None
         self.overview = OverviewItem(self)
@@ -213,20 +216,24 @@ class ChartScene(QGraphicsScene):
         controller.selectionChanged.connect(self._repaint_selection)
         controller.findingsChanged.connect(self._repaint_findings)
         self._selected_before: set[str] = set()
+        if len(controller.structure) > LAZY_ABOVE:
+            self.overview.setVisible(True)  # a large file opens fitted: cards are made on zooming in
         self.refresh(None)
 
     @property
     def current_layout(self) -> Layout:
-        """The whole chart's absolute layout (for centring, dotted lines and the overview)."""
+        """The whole chart's absolute layout (for centring, dotted lines), from the block layouts."""
         if self._layout_cache is None:
             lay = Layout(self.layout_options)
-            for post_id, item in self.items_by_id.items():
-                pos = item.scenePos()
-                lay.positions[post_id] = (pos.x(), pos.y())
-            for block in self.block_layouts.values():
+            lay.positions.update(self._top_positions)
+            width, height = 0.0, self.layout_options.card_height
+            for branch, (bx, by) in self._origins.items():
+                block = self.block_layouts[branch]
+                for post_id, (x, y) in block.positions.items():
+                    lay.positions[post_id] = (bx + x, by + y)
                 lay.stacked |= block.stacked
-            bounds = self.itemsBoundingRect()
-            lay.width, lay.height = bounds.right(), bounds.bottom()
+                width, height = max(width, bx + block.width), max(height, by + block.height)
+            lay.width, lay.height = max(width, self._tops_right), height
             self._layout_cache = lay
         return self._layout_cache
 
@@ -265,6 +272,7 @@ class ChartScene(QGraphicsScene):
                         if self.block_of.get(post_id) == branch:
                             del self.block_of[post_id]
                     self.removeItem(self.blocks.pop(branch))
+                self._materialized.discard(branch)
                 self.block_layouts.pop(branch, None)
                 self._block_positions.pop(branch, None)
         orphans |= self._tops  # a top post may have gone under a folded branch
@@ -327,26 +335,65 @@ class ChartScene(QGraphicsScene):
             block = BranchBlock(branch)
             self.addItem(block)
             self.blocks[branch] = block
+            block.setVisible(not self.overview.isVisible())
         members = set(lay.positions)
-        old = self._block_positions.get(branch, {})
+        left_block = block.members - members
+        block.members = members
+        self._paint_band(block, lay)
+        if self.overview.isVisible() and branch not in self._materialized:
+            # Far out, the overview item draws this branch; its cards are made when the user zooms
+            # in. Cards that moved in from a drawn branch are dropped and made again then.
+            for post_id in members:
+                item = self.items_by_id.pop(post_id, None)
+                if item is not None and item.scene() is self:
+                    self.removeItem(item)
+                line = self.connectors.pop(post_id, None)
+                if line is not None and line.scene() is self:
+                    self.removeItem(line)
+                self.block_of[post_id] = branch
+            return members
+        self._materialize(branch, left_block)
+        return members
+
+    def _paint_band(self, block: BranchBlock, lay: Layout) -> None:
+        structure = self.controller.structure
+        head = structure.post(block.branch)
+        block.setRect(QRectF(-10, -26, lay.width + 20, lay.height + 36))
+        if structure.is_held(block.branch):
+            block.setBrush(QBrush(QColor("#fbe9e7")))
+            block.label.setText("")
+        else:
+            block.setBrush(QBrush(SIDE_TINTS[head.side]))
+            block.label.setText(head.side.label.upper())
+            block.label.setBrush(SIDE_COLOURS[head.side])
+        block.label.setPos(-4, -22)
+
+    def _materialize(self, branch: str, left_block: set[str] | frozenset[str] = frozenset()) -> None:
+        """Make (or move) the cards and lines of one branch block."""
+        structure = self.controller.structure
+        lay = self.block_layouts[branch]
+        block = self.blocks[branch]
+        old = self._block_positions.get(branch, {}) if branch in self._materialized else {}
+        self._materialized.add(branch)
         block_of = self.block_of
         for post_id, xy in lay.positions.items():
             item = self.items_by_id.get(post_id)
             if item is None:
                 item = PostItem(self, post_id)
                 self.items_by_id[post_id] = item
-            if block_of.get(post_id) != branch:
+                item.setParentItem(block)
+                block_of[post_id] = branch
+                item.setPos(*xy)
+            elif block_of.get(post_id) != branch:
                 item.setParentItem(block)
                 block_of[post_id] = branch
                 item.setPos(*xy)
             elif old.get(post_id) != xy:
                 item.setPos(*xy)
         self._block_positions[branch] = dict(lay.positions)
-        left_block = block.members - members
-        block.members = members
         # connectors of the block's managers, drawn inside the block
         positions = lay.positions
-        for manager in members:
+        for manager in block.members:
             reports = () if manager in self.collapsed else structure.reports_of(manager)
             if (
                 manager in self.connectors
@@ -379,18 +426,6 @@ class ChartScene(QGraphicsScene):
             line = self.connectors.pop(stale)
             if line.scene() is self:
                 self.removeItem(line)
-        head = structure.post(branch)
-        band = QRectF(-10, -26, lay.width + 20, lay.height + 36)
-        block.setRect(band)
-        if structure.is_held(branch):
-            block.setBrush(QBrush(QColor("#fbe9e7")))
-            block.label.setText("")
-        else:
-            block.setBrush(QBrush(SIDE_TINTS[head.side]))
-            block.label.setText(head.side.label.upper())
-            block.label.setBrush(SIDE_COLOURS[head.side])
-        block.label.setPos(-4, -22)
-        return members
 
     def _place_tops(self) -> set[str]:
         """Position the blocks and the top posts (and the lines from top posts to their branches)."""
@@ -401,6 +436,7 @@ class ChartScene(QGraphicsScene):
         for branch, (x, y) in comp.branch_origin.items():
             self.blocks[branch].setPos(x, y)
         self._tops_right = 0.0
+        self._top_positions = {}
         for post_id, (x, y) in comp.tops.items():
             item = self.items_by_id.get(post_id)
             if item is None:
@@ -412,6 +448,7 @@ class ChartScene(QGraphicsScene):
                 self.addItem(item)
             item.setPos(x, y)
             self.block_of[post_id] = ""
+            self._top_positions[post_id] = (x, y)
             self._tops_right = max(self._tops_right, x + self.layout_options.card_width)
         # top-level connectors: from each top post to its branch heads
         opts = self.layout_options
@@ -479,6 +516,10 @@ class ChartScene(QGraphicsScene):
             return
         if on:
             self._rebuild_overview()
+        else:
+            for branch in [b for b in self.blocks if b not in self._materialized]:
+                self._materialize(branch)
+            self._layout_cache = None
         self.overview.setVisible(on)
         self._apply_visibility()
 
@@ -592,10 +633,10 @@ class ChartView(QGraphicsView):
         self._zoom_changed()
 
     def centre_on_post(self, post_id: str) -> None:
+        if self.transform().m11() < 0.5:
+            self.reset_zoom()  # close enough to read, which also makes the cards of a large file
         item = self.chart.items_by_id.get(post_id)
         if item is not None:
-            if self.transform().m11() < 0.5:
-                self.reset_zoom()
             self.centerOn(item)
 
     def wheelEvent(self, event: QWheelEvent) -> None:

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelIndex, QPersistentModelIndex, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -520,15 +520,14 @@ class MetricsPanel(QWidget):
         self.metrics = compute(self.controller.structure, self.controller.document.profile)
         self.update()
 
-    def current(self) -> Metrics:
-        if self.metrics is None:
-            self.recompute()
-        assert self.metrics is not None
-        return self.metrics
-
     def paintEvent(self, event: QPaintEvent) -> None:
-        m = self.current()
+        m = self.metrics
         painter = QPainter(self)
+        if m is None:  # computed just after this paint, so the window shows at once
+            painter.drawText(QRectF(10, 10, self.width() - 20, 20), "Working out the figures…")
+            painter.end()
+            self._timer.start()
+            return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         w = self.width() - 20
         y = 10.0
@@ -626,9 +625,17 @@ class ComparisonPanel(QWidget):
         self.from_box.activated.connect(lambda _i: self.recompute())
         self.to_box.activated.connect(lambda _i: self.recompute())
         self.show_changes.toggled.connect(lambda _on: self._emit_highlight())
-        controller.structureChanged.connect(lambda _t: self._timer.start())
+        controller.structureChanged.connect(self._changed)
         controller.scenarioChanged.connect(self.fill)
         self.fill()
+
+    def _changed(self, _touched: object) -> None:
+        if self.isVisible():  # a hidden panel computes when shown: opening a large file stays quick
+            self._timer.start()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._timer.start()  # after the window has painted
 
     def fill(self) -> None:
         names = [s.name for s in self.controller.document.scenarios]
@@ -641,7 +648,8 @@ class ComparisonPanel(QWidget):
             box.blockSignals(False)
         if self.to_box.currentText() not in names or self.from_box.currentText() == self.to_box.currentText():
             self.to_box.setCurrentText(self.controller.scenario_name)
-        self.recompute()
+        if self.isVisible():
+            self.recompute()
 
     def recompute(self) -> None:
         document = self.controller.document

@@ -41,7 +41,7 @@ def test_scene_equals_a_full_layout_after_any_edits(qtbot: QtBot, data: st.DataO
     counter = 0
     for _ in range(data.draw(st.integers(1, 15))):
         ids = sorted(controller.structure.post_ids())
-        kind = data.draw(st.sampled_from(["add", "move", "remove", "hold", "collapse", "undo"]))
+        kind = data.draw(st.sampled_from(["add", "move", "remove", "hold", "collapse", "undo", "far", "near"]))
         target = data.draw(st.sampled_from(ids)) if ids else None
         if kind == "add":
             counter += 1
@@ -56,4 +56,15 @@ def test_scene_equals_a_full_layout_after_any_edits(qtbot: QtBot, data: st.DataO
             scene.toggle_collapsed(target)
         elif kind == "undo" and controller.undo_stack.canUndo():
             controller.undo_stack.undo()
-        _assert_mirrors(scene)
+        elif kind == "far":
+            scene.set_overview(True)  # zoomed out: edits may leave branches' cards to be made later
+        elif kind == "near":
+            scene.set_overview(False)
+        assert (
+            scene.current_layout.positions
+            == layout(controller.structure, LayoutOptions(collapsed=frozenset(scene.collapsed))).positions
+        )
+        if not scene.overview.isVisible():
+            _assert_mirrors(scene)
+    scene.set_overview(False)
+    _assert_mirrors(scene)
