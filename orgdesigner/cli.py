@@ -199,25 +199,17 @@ def cmd_pdf(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-def cmd_svg(args: argparse.Namespace, out: TextIO) -> int:
+def cmd_picture(args: argparse.Namespace, out: TextIO) -> int:
+    """`svg` and `png`: the chart, or one branch, as a picture."""
     document = _load(args.file)
     app = _gui_app()
-    from orgdesigner.render.chart import write_svg
+    from orgdesigner.render.chart import write_png, write_svg
 
-    write_svg(
-        document.scenario(args.scenario).structure, Path(args.output), args.branch, args.names, document.organisation
-    )
-    out.write(f"Wrote {args.output}\n")
-    del app
-    return EXIT_OK
-
-
-def cmd_png(args: argparse.Namespace, out: TextIO) -> int:
-    document = _load(args.file)
-    app = _gui_app()
-    from orgdesigner.render.chart import write_png
-
-    write_png(document.scenario(args.scenario).structure, Path(args.output), args.scale, args.branch, args.names)
+    structure = document.scenario(args.scenario).structure
+    if args.command == "svg":
+        write_svg(structure, Path(args.output), args.branch, args.names, document.organisation)
+    else:
+        write_png(structure, Path(args.output), args.scale, args.branch, args.names)
     out.write(f"Wrote {args.output}\n")
     del app
     return EXIT_OK
@@ -321,7 +313,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--summary", action="store_true", help="add a summary page (and the comparison)")
     p.set_defaults(run=cmd_pdf)
 
-    for name, run, help_text in (("svg", cmd_svg, "the chart as SVG"), ("png", cmd_png, "the chart as PNG")):
+    for name, help_text in (("svg", "the chart as SVG"), ("png", "the chart as PNG")):
         p = sub.add_parser(name, help=help_text)
         p.add_argument("file", help="an .orgx file")
         p.add_argument("-o", "--output", required=True)
@@ -330,7 +322,7 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--names", action="store_true", help="show postholders' names (withheld by default)")
         if name == "png":
             p.add_argument("--scale", type=float, default=1.0, help="1 = screen size at 100%% (default)")
-        p.set_defaults(run=run)
+        p.set_defaults(run=cmd_picture)
 
     p = sub.add_parser("scenarios", help="list the scenarios in a file")
     p.add_argument("file", help="an .orgx file")

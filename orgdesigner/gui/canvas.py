@@ -404,23 +404,7 @@ class ChartScene(QGraphicsScene):
             ):
                 continue  # neither the manager nor its reports moved: the line is still right
             self._connector_reports[manager] = tuple(reports)
-            path = connector_path(lay, manager, reports) if reports else None
-            line = self.connectors.get(manager)
-            if path is None or path.isEmpty():
-                if line is not None:
-                    line.setParentItem(None)  # type: ignore[arg-type]
-                    if line.scene() is self:
-                        self.removeItem(line)
-                    del self.connectors[manager]
-                continue
-            if line is None:
-                line = QGraphicsPathItem()
-                line.setPen(line_pen())
-                line.setZValue(1)
-                self.connectors[manager] = line
-            if line.parentItem() is not block:
-                line.setParentItem(block)
-            line.setPath(path)
+            self._set_connector(manager, connector_path(lay, manager, reports) if reports else None, block)
         # managers that left this block take their lines with them (refresh re-creates them elsewhere)
         for stale in [m for m in left_block if m in self.connectors and self.connectors[m].parentItem() is block]:
             line = self.connectors.pop(stale)
@@ -464,25 +448,28 @@ class ChartScene(QGraphicsScene):
                 kx, ky = self.block_layouts[k].positions[k]
                 head_positions[k] = (bx + kx, by + ky)
             temp = Layout(opts, positions=head_positions)
-            path = connector_path(temp, post_id, kids)
-            line = self.connectors.get(post_id)
-            if path.isEmpty():
-                if line is not None:
-                    if line.scene() is self:
-                        self.removeItem(line)
-                    del self.connectors[post_id]
-                continue
-            if line is None:
-                line = QGraphicsPathItem()
-                line.setPen(line_pen())
-                line.setZValue(1)
-                self.connectors[post_id] = line
-            if line.parentItem() is not None:
-                line.setParentItem(None)  # type: ignore[arg-type]
-            if line.scene() is not self:
-                self.addItem(line)
-            line.setPath(path)
+            self._set_connector(post_id, connector_path(temp, post_id, kids), None)
         return set(comp.tops)
+
+    def _set_connector(self, manager: str, path: QPainterPath | None, parent: QGraphicsItem | None) -> None:
+        """The line from a manager to its reports: made, moved into `parent`, redrawn, or removed."""
+        line = self.connectors.get(manager)
+        if path is None or path.isEmpty():
+            if line is not None:
+                del self.connectors[manager]
+                if line.scene() is self:
+                    self.removeItem(line)
+            return
+        if line is None:
+            line = QGraphicsPathItem()
+            line.setPen(line_pen())
+            line.setZValue(1)
+            self.connectors[manager] = line
+        if line.parentItem() is not parent:
+            line.setParentItem(parent)  # type: ignore[arg-type]  # None: a top-level line
+        if line.scene() is not self:
+            self.addItem(line)
+        line.setPath(path)
 
     def _update_decor(self) -> None:
         """Dotted lines and the holding area label (few items: rebuilt each time)."""
