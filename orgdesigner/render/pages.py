@@ -157,11 +157,18 @@ def plan_pages(structure: Structure, roots: Sequence[str], area: QSizeF) -> list
 
 
 def _pages_for(structure: Structure, tops: list[str], parent: str | None, area: QSizeF) -> list[PageSpec]:
-    for depth in range(MAX_DEPTH, 1, -1):
+    # Deeper never takes less room, so go down a tier at a time and keep the last page that fits.
+    best: PageSpec | None = None
+    for depth in range(2, MAX_DEPTH + 1):
         reports, cut = _shown(structure, tops, depth)
         lay = forest_layout(tops, reports, _options(area, cut))
-        if _fits(lay, area):
-            return [PageSpec(tops, reports, _left_to_right(cut, lay), parent, layout=lay)]
+        if not _fits(lay, area):
+            break
+        best = PageSpec(tops, reports, _left_to_right(cut, lay), parent, layout=lay)
+        if not cut:
+            break
+    if best is not None:
+        return [best]
     # Even the top card with its direct reports is too wide: split the reports into parts, each
     # under the same top card, and go as deep as each part allows.
     top = tops[0]
@@ -183,12 +190,14 @@ def _pages_for(structure: Structure, tops: list[str], parent: str | None, area: 
     parts = len(chunks)
     for i, chunk in enumerate(chunks, start=1):
         chosen: PageSpec | None = None
-        for depth in range(MAX_DEPTH, 1, -1):
+        for depth in range(2, MAX_DEPTH + 1):
             reports, cut = _shown(structure, chunk, depth - 1)
             reports[top] = list(chunk)
             lay = forest_layout([top], reports, _options(area, cut))
-            if _fits(lay, area) or depth == 2:
-                chosen = PageSpec([top], reports, cut, parent, (i, parts) if parts > 1 else None, layout=lay)
+            if chosen is not None and not _fits(lay, area):
+                break
+            chosen = PageSpec([top], reports, cut, parent, (i, parts) if parts > 1 else None, layout=lay)
+            if not cut:
                 break
         assert chosen is not None and chosen.layout is not None
         chosen.cut = _left_to_right(chosen.cut, chosen.layout)
