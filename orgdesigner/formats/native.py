@@ -303,7 +303,6 @@ def build_structure(
     (both carry the original as source_ref, so the data rules flag them).
     """
     structure = Structure()
-    structure._loading = True
     seen: dict[str, int] = {}
     fixed: list[tuple[Post, str | None, list[str], str | None]] = []
     for post, manager, dotted, reason in records:
@@ -356,7 +355,6 @@ def build_structure(
             problems.append(f"{where}post '{post.title or post.id}' is in a reporting loop; it is kept unplaced.")
             insert_tree(n, None, f"its reporting line loops back to itself (was under '{fixed[n][1]}')")
 
-    structure._finish_loading()
     for post, _manager, dotted, _reason in fixed:
         for target in dotted:
             if (

@@ -46,7 +46,7 @@ class Structure:
     """The posts of one scenario. Invariant: solid lines form a forest (each post one manager)."""
 
     def __init__(self) -> None:
-        self.graph: nx.DiGraph = nx.DiGraph()
+        self._graph: nx.DiGraph | None = None
         self._posts: dict[str, Post] = {}
         self._manager: dict[str, str | None] = {}
         self._children: dict[str, list[str]] = {}
@@ -61,24 +61,27 @@ class Structure:
         # Running FTE totals by side, in ten-thousandths, so the core-share rule costs O(1) per edit.
         self._fte_by_side: Counter[Side | None] = Counter()
         self._inherited_group_fte: Counter[str] = Counter()
-        self.listeners: list[Any] = []
-        # While a file loads, the graph is built in one go at the end (networkx per-node calls cost).
-        self._loading = False
 
-    def _finish_loading(self) -> None:
-        self._loading = False
-        self.graph.add_nodes_from(self._posts)
-        self.graph.add_edges_from((m, p) for p, m in self._manager.items() if m is not None)
+    @property
+    def graph(self) -> nx.DiGraph:
+        """The solid lines as a networkx DiGraph (manager -> report), for networkx's algorithms.
+
+        Built on first use and kept in step with every edit from then on: opening a 20,000-post
+        file does not pay for a graph nobody has asked for yet.
+        """
+        if self._graph is None:
+            graph = nx.DiGraph()
+            graph.add_nodes_from(self._posts)
+            graph.add_edges_from((m, p) for p, m in self._manager.items() if m is not None)
+            self._graph = graph
+        return self._graph
 
     # ---- edits -------------------------------------------------------------------------------------
     def apply(self, edit: Edit) -> Applied:
         """Apply one edit; refused edits raise EditRefused and leave the structure as it was."""
         touched: set[str] = set()
         inverse = edit.apply(self, touched)
-        applied = Applied(inverse, frozenset(touched))
-        for listener in list(self.listeners):
-            listener(applied)
-        return applied
+        return Applied(inverse, frozenset(touched))
 
     # ---- queries -----------------------------------------------------------------------------------
     def __len__(self) -> int:
@@ -275,8 +278,8 @@ class Structure:
         if manager_id is not None:
             siblings = self._children[manager_id]
             siblings.insert(len(siblings) if index is None else index, post_id)
-            if not self._loading:
-                self.graph.add_edge(manager_id, post_id)
+            if self._graph is not None:
+                self._graph.add_edge(manager_id, post_id)
         elif reason is not None:
             items = list(self._holding.items())
             items.insert(len(items) if index is None else index, (post_id, reason))
@@ -288,7 +291,8 @@ class Structure:
         place = self.place_of(post_id)
         if place.manager_id is not None:
             self._children[place.manager_id].remove(post_id)
-            self.graph.remove_edge(place.manager_id, post_id)
+            if self._graph is not None:
+                self._graph.remove_edge(place.manager_id, post_id)
         elif place.holding_reason is not None:
             del self._holding[post_id]
         else:
@@ -298,8 +302,8 @@ class Structure:
     def _insert(self, post: Post, manager_id: str | None, index: int | None, reason: str | None) -> None:
         self._posts[post.id] = post
         self._children[post.id] = []
-        if not self._loading:
-            self.graph.add_node(post.id)
+        if self._graph is not None:
+            self._graph.add_node(post.id)
         self._index(post, +1)
         self._link(post.id, manager_id, index, reason)
 
@@ -309,7 +313,8 @@ class Structure:
         self._unlink(post_id)
         self._index(post, -1)
         del self._posts[post_id], self._children[post_id], self._manager[post_id]
-        self.graph.remove_node(post_id)
+        if self._graph is not None:
+            self._graph.remove_node(post_id)
 
     def _replace(self, post: Post) -> None:
         old = self._posts[post.id]
