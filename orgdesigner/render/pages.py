@@ -150,9 +150,10 @@ def plan_pages(structure: Structure, roots: Sequence[str], area: QSizeF) -> list
             queue.extend(([c], c) for c in spec.cut)
     for number, spec in enumerate(pages, start=1):
         spec.number = number
+    cut_on = {post_id: spec.number for spec in pages for post_id in spec.cut}
     for spec in pages:
         if spec.parent is not None:
-            spec.continued_from = next((p.number for p in pages if spec.parent in p.cut), None)
+            spec.continued_from = cut_on.get(spec.parent)
     return pages
 
 
@@ -235,9 +236,14 @@ class PackPainter:
             if spec.continued_from is not None:
                 spec.continued_from += self.extra
         self.total = len(self.pages) + self.extra
+        self._continues: dict[str, int] = {}
+        for spec in self.pages:
+            if spec.parent is not None:
+                self._continues.setdefault(spec.parent, spec.number)
 
     def continued_on(self, post_id: str) -> int | None:
-        return next((p.number for p in self.pages if p.parent == post_id and (not p.part or p.part[0] == 1)), None)
+        """The page a cut card continues on (the first part, when its team is split)."""
+        return self._continues.get(post_id)
 
     def paint(self, device: QPagedPaintDevice, progress: Callable[[int, int], None] | None = None) -> PrintReport:
         device.setPageLayout(page_layout(self.options))
