@@ -320,15 +320,34 @@ class OutlineModel(QAbstractItemModel):
         super().__init__(parent)
         self.controller = controller
         self._keys: dict[str, str] = {}  # keeps the strings behind internalPointer alive
+        self._resetting = False
+        self._finish = QTimer(self)
+        self._finish.setSingleShot(True)
+        self._finish.setInterval(150)
+        self._finish.timeout.connect(self._end_reset)
         controller.structureChanged.connect(self._changed)
 
     def _key(self, post_id: str) -> str:
         return self._keys.setdefault(post_id, post_id)
 
     def _changed(self, touched: frozenset[str] | None) -> None:
-        self.beginResetModel()
-        self._keys = {}
-        self.endResetModel()
+        """Views drop their rows at once and ask again a moment later: a burst of edits (or a drag on
+        a 20,000-post chart) rebuilds the tree once, after the chart has redrawn."""
+        if not self._resetting:
+            self._resetting = True
+            self.beginResetModel()
+        self._finish.start()
+
+    def _end_reset(self) -> None:
+        if self._resetting:
+            self._keys = {}
+            self._resetting = False
+            self.endResetModel()
+
+    def flush(self) -> None:
+        """Finish a pending reset now (before code that needs the tree up to date)."""
+        self._finish.stop()
+        self._end_reset()
 
     def _top(self) -> list[str]:
         structure = self.controller.structure
@@ -347,7 +366,7 @@ class OutlineModel(QAbstractItemModel):
         return self.createIndex(siblings.index(post_id), column, self._key(post_id))
 
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if column < 0 or column >= len(self.HEADERS) or row < 0:
+        if self._resetting or column < 0 or column >= len(self.HEADERS) or row < 0:
             return QModelIndex()
         parent_id = self._post_id(parent)
         siblings = list(self.controller.structure.reports_of(parent_id)) if parent_id else self._top()
@@ -460,7 +479,7 @@ class OutlinePanel(QWidget):
 
     def _sync_from_controller(self) -> None:
         current = self.controller.current()
-        if current is None or current not in self.controller.structure:
+        if current is None or current not in self.controller.structure or self.model._resetting:
             return
         self._syncing = True
         index = self.model.index_of(current)
@@ -482,6 +501,7 @@ class OutlinePanel(QWidget):
         return out
 
     def find_next(self) -> None:
+        self.model.flush()
         found = self.matches(self.search.text())
         if not found:
             self.status.setText("No post matches.")

@@ -418,3 +418,14 @@ def test_every_menu_item_runs_without_error_when_its_dialog_is_cancelled(
             tried += 1
     assert tried >= 25
     assert window.controller.structure.snapshot() == before
+
+
+def test_outline_follows_edits(qtbot: QtBot, window: MainWindow) -> None:
+    from orgdesigner.model.edits import MovePost
+
+    window.controller.perform(MovePost("a0", "b"))
+    model = window.outline.model
+    qtbot.waitUntil(lambda: not model._resetting)
+    b = model.index_of("b")
+    titles = [model.index(r, 0, b).data() for r in range(model.rowCount(b))]
+    assert titles[-1] == "Manager A0"
