@@ -22,6 +22,7 @@ from PySide6.QtGui import (
     QPainter,
     QPainterPath,
     QPen,
+    QResizeEvent,
     QWheelEvent,
 )
 from PySide6.QtWidgets import (
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
     QGraphicsScene,
     QGraphicsSimpleTextItem,
     QGraphicsView,
+    QLabel,
     QStyleOptionGraphicsItem,
     QWidget,
 )
@@ -38,12 +40,21 @@ from PySide6.QtWidgets import (
 from orgdesigner.gui import templates as post_templates
 from orgdesigner.gui.document import DocumentController
 from orgdesigner.model.edits import AddPost, MovePost
-from orgdesigner.model.layout import Layout, LayoutOptions, branch_layout, branches, compose
+from orgdesigner.model.layout import (
+    BLOCK_LAYER,
+    Composition,
+    Layout,
+    LayoutOptions,
+    branch_layout,
+    branches,
+    compose,
+)
 from orgdesigner.model.post import Side
 from orgdesigner.render.card import (
     SIDE_COLOURS,
     SIDE_TINTS,
     CardStyle,
+    chart_font,
     connector_path,
     dotted_path,
     line_pen,
@@ -199,6 +210,7 @@ class ChartScene(QGraphicsScene):
         self.block_of: dict[str, str] = {}  # post -> the branch block it is drawn in ('' for top posts)
         self._block_positions: dict[str, dict[str, tuple[float, float]]] = {}
         self._connector_reports: dict[str, tuple[str, ...]] = {}
+        self.bands: dict[str, QGraphicsRectItem] = {}
         self._tops: set[str] = set()
         self._materialized: set[str] = set()
         self._top_positions: dict[str, tuple[float, float]] = {}
@@ -316,15 +328,16 @@ class ChartScene(QGraphicsScene):
             self._apply_visibility()
 
     def _branch_of(self, post_id: str) -> str | None:
-        """The block a post belongs in now: its layer-2 ancestor, or its holding-area root."""
+        """The block a post belongs in now: its ancestor in BLOCK_LAYER, or its holding-area root;
+        '' for the posts above the blocks."""
         structure = self.controller.structure
         chain = [post_id, *structure.ancestors(post_id)]
         top = chain[-1]
         if structure.is_held(top):
             return top
-        if len(chain) == 1 or top in self.collapsed:
+        if len(chain) < BLOCK_LAYER:
             return ""
-        return chain[-2]
+        return chain[-BLOCK_LAYER]
 
     def _lay_out_block(self, branch: str) -> set[str]:
         structure = self.controller.structure
@@ -359,14 +372,12 @@ class ChartScene(QGraphicsScene):
         structure = self.controller.structure
         head = structure.post(block.branch)
         block.setRect(QRectF(-10, -26, lay.width + 20, lay.height + 36))
-        if structure.is_held(block.branch):
-            block.setBrush(QBrush(QColor("#fbe9e7")))
-            block.label.setText("")
-        else:
-            block.setBrush(QBrush(SIDE_TINTS[head.side]))
-            block.label.setText(head.side.label.upper())
-            block.label.setBrush(SIDE_COLOURS[head.side])
-        block.label.setPos(-4, -22)
+        # The side bands are drawn per top-tier branch (see _update_bands); a block is tinted only
+        # in the holding area.
+        held = structure.is_held(block.branch)
+        block.setBrush(QBrush(QColor("#fbe9e7")) if held else QBrush(Qt.BrushStyle.NoBrush))
+        block.label.setText("")
+        _ = head
 
     def _materialize(self, branch: str, left_block: set[str] | frozenset[str] = frozenset()) -> None:
         """Make (or move) the cards and lines of one branch block."""
@@ -434,22 +445,62 @@ class ChartScene(QGraphicsScene):
             self.block_of[post_id] = ""
             self._top_positions[post_id] = (x, y)
             self._tops_right = max(self._tops_right, x + self.layout_options.card_width)
-        # top-level connectors: from each top post to its branch heads
-        opts = self.layout_options
+        # lines from the posts above the blocks to their reports (other top posts or block heads)
+        heads = dict(comp.tops)
+        for branch, (bx, by) in comp.branch_origin.items():
+            kx, ky = self.block_layouts[branch].positions[branch]
+            heads[branch] = (bx + kx, by + ky)
+        temp = Layout(self.layout_options, positions=heads, stacked=set(comp.stacked))
         for post_id in comp.tops:
-            kids = [
-                k
-                for k in (() if post_id in self.collapsed else structure.reports_of(post_id))
-                if k in comp.branch_origin
-            ]
-            head_positions = {post_id: comp.tops[post_id]}
-            for k in kids:
-                bx, by = comp.branch_origin[k]
-                kx, ky = self.block_layouts[k].positions[k]
-                head_positions[k] = (bx + kx, by + ky)
-            temp = Layout(opts, positions=head_positions)
+            kids = [k for k in (() if post_id in self.collapsed else structure.reports_of(post_id)) if k in heads]
             self._set_connector(post_id, connector_path(temp, post_id, kids), None)
+        self._update_bands(comp)
         return set(comp.tops)
+
+    def _update_bands(self, comp: Composition) -> None:
+        """A tinted band behind each top-tier branch, labelled with its side: the split at a glance."""
+        structure = self.controller.structure
+        opts = self.layout_options
+        wanted: dict[str, QRectF] = {}
+        for root in structure.roots():
+            for head in () if root in self.collapsed else structure.reports_of(root):
+                if head not in comp.tops:
+                    continue
+                x, y = comp.tops[head]
+                rect = QRectF(x, y, opts.card_width, opts.card_height)
+                stack = [] if head in self.collapsed else list(structure.reports_of(head))
+                while stack:
+                    post_id = stack.pop()
+                    if post_id in comp.branch_origin:
+                        bx, by = comp.branch_origin[post_id]
+                        block = self.block_layouts[post_id]
+                        rect = rect.united(QRectF(bx, by, block.width, block.height))
+                    elif post_id in comp.tops:
+                        px, py = comp.tops[post_id]
+                        rect = rect.united(QRectF(px, py, opts.card_width, opts.card_height))
+                        stack.extend(() if post_id in self.collapsed else structure.reports_of(post_id))
+                wanted[head] = rect.adjusted(-10, -26, 10, 10)
+        for gone in [h for h in self.bands if h not in wanted]:
+            self.removeItem(self.bands.pop(gone))
+        for head, rect in wanted.items():
+            band = self.bands.get(head)
+            if band is None:
+                band = QGraphicsRectItem()
+                band.setPen(QPen(Qt.PenStyle.NoPen))
+                band.setZValue(-1)
+                label = QGraphicsSimpleTextItem("", band)
+                label.setFont(chart_font("DejaVu Sans", 7.5, bold=True))
+                self.addItem(band)
+                self.bands[head] = band
+            side = structure.post(head).side
+            band.setRect(rect)
+            band.setBrush(QBrush(SIDE_TINTS[side]))
+            text = band.childItems()[0]
+            assert isinstance(text, QGraphicsSimpleTextItem)
+            text.setText(side.label.upper())
+            text.setBrush(SIDE_COLOURS[side])
+            text.setPos(rect.left() + 6, rect.top() + 4)
+            band.setVisible(not self.overview.isVisible())
 
     def _set_connector(self, manager: str, path: QPainterPath | None, parent: QGraphicsItem | None) -> None:
         """The line from a manager to its reports: made, moved into `parent`, redrawn, or removed."""
@@ -522,6 +573,8 @@ class ChartScene(QGraphicsScene):
                 line.setVisible(show)
         for decor in self._decor:
             decor.setVisible(show)
+        for band in self.bands.values():
+            band.setVisible(show)
 
     def _rebuild_overview(self) -> None:
         if self._overview_dirty:
@@ -597,6 +650,22 @@ class ChartView(QGraphicsView):
         self.setAcceptDrops(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.gesture: DragGesture | None = None
+        self.legend = QLabel(self)
+        self.legend.setObjectName("legend")
+        swatches = " ".join(f'<span style="color:{SIDE_COLOURS[side].name()}">■</span> {side.label}' for side in Side)
+        self.legend.setText(
+            f"<small>{swatches}<br>dashed border: vacant · <b>NEW</b> · <s>to be deleted</s> · "
+            "dark badge: statutory role · <span style='color:#7b1fa2'>- - -</span> dotted line · ● finding</small>"
+        )
+        self.legend.setStyleSheet(
+            "QLabel#legend { background: rgba(255,255,255,225); border: 1px solid #bbb; padding: 3px; }"
+        )
+        self.legend.adjustSize()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # the legend sits in the bottom-left corner, where the top of a chart never is
+        self.legend.move(8, self.viewport().height() - self.legend.height() - 8)
 
     # ---- zoom and pan ------------------------------------------------------------------------------
     def _zoom_changed(self) -> None:

@@ -49,9 +49,21 @@ class Layout:
         return (x + self.options.card_width / 2, y)
 
 
+BLOCK_LAYER = 3
+"""Blocks are the branches rooted in this layer: an edit re-lays out one or two of them (a few
+hundred cards in a large council), and the tiers above are placed over the blocks."""
+
+
 def branches(structure: Structure, options: LayoutOptions) -> list[str]:
-    """The blocks a chart is composed of: each report of a top post, and each holding-area post."""
-    out = [k for root in structure.roots() if root not in options.collapsed for k in structure.reports_of(root)]
+    """The blocks a chart is composed of: each post of BLOCK_LAYER, and each holding-area post."""
+    out: list[str] = []
+    stack = [(root, 1) for root in reversed(structure.roots())]
+    while stack:
+        post_id, layer = stack.pop()
+        if layer == BLOCK_LAYER:
+            out.append(post_id)
+        elif post_id not in options.collapsed:
+            stack.extend((k, layer + 1) for k in reversed(structure.reports_of(post_id)))
     out.extend(structure.holding())
     return out
 
@@ -65,45 +77,36 @@ def branch_layout(structure: Structure, branch: str, options: LayoutOptions) -> 
 
 @dataclass
 class Composition:
-    """Where each branch block and each top post goes; cheap to recompute after any edit."""
+    """Where each block and each post above the blocks goes; cheap to recompute after any edit."""
 
     branch_origin: dict[str, tuple[float, float]] = field(default_factory=dict)
     tops: dict[str, tuple[float, float]] = field(default_factory=dict)
+    stacked: set[str] = field(default_factory=set)
     width: float = 0.0
+    height: float = 0.0
     holding_x: float | None = None
 
 
-def compose(structure: Structure, options: LayoutOptions, blocks: dict[str, Layout]) -> Composition:
-    """Place top posts over their branches, left to right, then the holding area after a gap."""
-    cw, gap = options.card_width, options.h_gap
-    row = options.card_height + options.v_gap
+def compose(structure: Structure, options: LayoutOptions, blocks: Mapping[str, Layout]) -> Composition:
+    """Lay out the tiers above the blocks as a tidy tree whose leaves are the blocks, left to right,
+    then the holding area after a gap."""
     comp = Composition()
+    top = Layout(options)
     x = 0.0
     for root in structure.roots():
-        kids = () if root in options.collapsed else structure.reports_of(root)
-        if not kids:
-            comp.tops[root] = (x, 0.0)
-            x += cw + gap
-            continue
-        total = sum(blocks[k].width for k in kids) + gap * (len(kids) - 1)
-        w = max(cw, total)
-        bx = x + (w - total) / 2
-        centres = []
-        for k in kids:
-            comp.branch_origin[k] = (bx, row)
-            centres.append(bx + blocks[k].positions[k][0] + cw / 2)
-            bx += blocks[k].width + gap
-        left = (centres[0] + centres[-1]) / 2 - cw / 2
-        comp.tops[root] = (min(max(left, x), x + w - cw), 0.0)
-        x += w + gap
+        x += _place_tree(structure, root, x, 0.0, options, top, blocks, comp.branch_origin) + options.h_gap
+    comp.tops = top.positions
+    comp.stacked = top.stacked
+    comp.height = top.height
     held = list(structure.holding())
     if held:
-        x += options.holding_gap - gap if structure.roots() else 0.0
+        x += options.holding_gap - options.h_gap if structure.roots() else 0.0
         comp.holding_x = x
         for root in held:
             comp.branch_origin[root] = (x, 0.0)
-            x += blocks[root].width + gap
-    comp.width = max(0.0, x - gap)
+            comp.height = max(comp.height, blocks[root].height)
+            x += blocks[root].width + options.h_gap
+    comp.width = max(0.0, x - options.h_gap)
     return comp
 
 
@@ -118,7 +121,8 @@ def layout(structure: Structure, options: LayoutOptions | None = None) -> Layout
     comp = compose(structure, opts, blocks)
     result = Layout(opts)
     result.positions.update(comp.tops)
-    bottom = opts.card_height if comp.tops else 0.0
+    result.stacked |= comp.stacked
+    bottom = comp.height
     for branch, (bx, by) in comp.branch_origin.items():
         block = blocks[branch]
         for post_id, (x, y) in block.positions.items():
@@ -148,6 +152,8 @@ def _place_tree(
     y0: float,
     opts: LayoutOptions,
     out: Layout,
+    atoms: Mapping[str, Layout] | None = None,
+    atom_origins: dict[str, tuple[float, float]] | None = None,
 ) -> float:
     """Place one tree with its left edge at x0; return its width.
 
@@ -157,6 +163,9 @@ def _place_tree(
     cw, ch, gap = opts.card_width, opts.card_height, opts.h_gap
     reports: Mapping[str, Sequence[str]] = structure._children if isinstance(structure, Structure) else structure
     collapsed = opts.collapsed
+    # Atoms are blocks laid out already (the canvas's branches): placed whole, never descended.
+    atoms = atoms or {}
+    origins = atom_origins if atom_origins is not None else {}
     no_kids: Sequence[str] = ()
     kids_of: dict[str, Sequence[str]] = {}
     order: list[str] = []
@@ -164,9 +173,13 @@ def _place_tree(
     while stack:
         node = stack.pop()
         order.append(node)
-        kids = no_kids if node in collapsed else reports[node]
+        kids = no_kids if node in collapsed or node in atoms else reports[node]
         kids_of[node] = kids
         stack.extend(kids)
+    # a leaf for stacking: no reports shown, not folded, and (for an atom) a single card
+    leafy = {
+        n: not kids_of[n] and n not in collapsed and (n not in atoms or len(atoms[n].positions) == 1) for n in order
+    }
 
     width: dict[str, float] = {}
     offset: dict[str, float] = {}  # the card's left edge within its block
@@ -174,12 +187,16 @@ def _place_tree(
     stack_leaves, stack_min, stack_rows, indent = opts.stack_leaves, opts.stack_min, opts.stack_rows, opts.stack_indent
     for node in reversed(order):
         kids = kids_of[node]
+        if node in atoms:
+            width[node] = atoms[node].width
+            offset[node] = atoms[node].positions[node][0]
+            continue
         if not kids:
             width[node] = cw
             offset[node] = 0.0
             continue
         # A folded branch is not a leaf: its card carries a count and must stay in the row.
-        if stack_leaves and len(kids) >= stack_min and all(not kids_of[k] and k not in collapsed for k in kids):
+        if stack_leaves and len(kids) >= stack_min and all(leafy[k] for k in kids):
             columns = -(-len(kids) // stack_rows)
             stacked[node] = columns
             w = max(cw, indent + columns * cw + (columns - 1) * gap)
@@ -207,6 +224,11 @@ def _place_tree(
     while todo:
         node, left, y = todo.pop()
         w = width[node]
+        if node in atoms:
+            origins[node] = (left, y)
+            if y + atoms[node].height > bottom:
+                bottom = y + atoms[node].height
+            continue
         positions[node] = (left + offset[node], y)
         if y + ch > bottom:
             bottom = y + ch
@@ -221,7 +243,10 @@ def _place_tree(
             for i, kid in enumerate(kids):
                 col, r = divmod(i, stack_rows)
                 ky = y + ch + half_gap + r * stack_step
-                positions[kid] = (start + col * (cw + gap), ky)
+                if kid in atoms:
+                    origins[kid] = (start + col * (cw + gap), ky)
+                else:
+                    positions[kid] = (start + col * (cw + gap), ky)
                 if ky + ch > bottom:
                     bottom = ky + ch
             continue
