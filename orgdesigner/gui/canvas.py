@@ -22,6 +22,7 @@ from PySide6.QtGui import (
     QPainter,
     QPainterPath,
     QPen,
+    QPicture,
     QResizeEvent,
     QWheelEvent,
 )
@@ -82,6 +83,8 @@ class PostItem(QGraphicsRectItem):
         self.setRect(self._card.adjusted(-CARD_MARGIN, -CARD_MARGIN, CARD_MARGIN, CARD_MARGIN))
         self.setPen(QPen(Qt.PenStyle.NoPen))
         self.setZValue(2)
+        self._picture = QPicture()
+        self._picture_key: tuple[object, ...] | None = None
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         scene = self.chart
@@ -93,18 +96,45 @@ class PostItem(QGraphicsRectItem):
         findings = scene.controller.checker.findings_for(self.post_id)
         worst = min((f.severity for f in findings), key=lambda s: s.rank).value if findings else None
         collapsed = len(structure.subtree(self.post_id)) - 1 if self.post_id in scene.collapsed else 0
-        paint_card(
-            painter,
-            self._card,
-            post,
-            structure.groups_under(self.post_id),
-            scene.card_style,
-            detail=detail,
-            selected=self.post_id in scene.controller.selection,
-            highlighted=self.post_id in scene.highlighted,
-            finding=worst,
-            collapsed=collapsed,
-        )
+        groups = structure.groups_under(self.post_id)
+        selected = self.post_id in scene.controller.selection
+        highlighted = self.post_id in scene.highlighted
+        if detail < 0.4:  # boxes without text are cheap to paint directly
+            paint_card(
+                painter,
+                self._card,
+                post,
+                groups,
+                scene.card_style,
+                detail=detail,
+                selected=selected,
+                highlighted=highlighted,
+                finding=worst,
+                collapsed=collapsed,
+            )
+            return
+        # A card with text costs ~150 µs of Python to paint; replaying its recording is native. The
+        # recording is redone only when what the card shows changes (posts are immutable values).
+        key = (post, groups, scene.card_style, selected, highlighted, worst, collapsed)
+        if key != self._picture_key:
+            picture = QPicture()
+            recorder = QPainter(picture)
+            recorder.setRenderHints(painter.renderHints())
+            paint_card(
+                recorder,
+                self._card,
+                post,
+                groups,
+                scene.card_style,
+                detail=1.0,
+                selected=selected,
+                highlighted=highlighted,
+                finding=worst,
+                collapsed=collapsed,
+            )
+            recorder.end()
+            self._picture, self._picture_key = picture, key
+        painter.drawPicture(0, 0, self._picture)
 
 
 class BranchBlock(QGraphicsRectItem):
