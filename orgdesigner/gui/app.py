@@ -84,7 +84,7 @@ def screenshot(file: Path | None, output: Path, size: QSize) -> None:
     app = application()
     source = file or resources.template("cheshire-east-2013")
     document = native.load(source)
-    window = MainWindow(document, None)
+    window = MainWindow(document, None, restore_layout=False)  # the same picture whoever runs it
     window.resize(size)
     window.show()
     for _ in range(5):

@@ -23,7 +23,6 @@ from PySide6.QtGui import (
     QPainterPath,
     QPen,
     QPicture,
-    QResizeEvent,
     QWheelEvent,
 )
 from PySide6.QtWidgets import (
@@ -660,6 +659,20 @@ class DragGesture:
     target: str | None = None
 
 
+def legend_label() -> QLabel:
+    """The chart's key, shown in a toolbar (not over the canvas: overlays slow every frame)."""
+    swatches = " &nbsp; ".join(
+        f'<span style="color:{SIDE_COLOURS[side].name()}">■</span> {side.label}' for side in Side
+    )
+    label = QLabel(
+        f"{swatches} &nbsp;·&nbsp; dashed border: vacant · <b>NEW</b> · <s>to be deleted</s> · "
+        "dark badge: statutory role · <span style='color:#7b1fa2'>- - -</span> dotted line · ● finding"
+    )
+    label.setObjectName("legend")
+    label.setContentsMargins(6, 2, 6, 2)
+    return label
+
+
 class ChartView(QGraphicsView):
     """Zoom (wheel, keys, fit), pan (drag the background), drag cards; drops from the palette.
 
@@ -680,22 +693,6 @@ class ChartView(QGraphicsView):
         self.setAcceptDrops(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.gesture: DragGesture | None = None
-        self.legend = QLabel(self)
-        self.legend.setObjectName("legend")
-        swatches = " ".join(f'<span style="color:{SIDE_COLOURS[side].name()}">■</span> {side.label}' for side in Side)
-        self.legend.setText(
-            f"<small>{swatches}<br>dashed border: vacant · <b>NEW</b> · <s>to be deleted</s> · "
-            "dark badge: statutory role · <span style='color:#7b1fa2'>- - -</span> dotted line · ● finding</small>"
-        )
-        self.legend.setStyleSheet(
-            "QLabel#legend { background: rgba(255,255,255,225); border: 1px solid #bbb; padding: 3px; }"
-        )
-        self.legend.adjustSize()
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        # the legend sits in the bottom-left corner, where the top of a chart never is
-        self.legend.move(8, self.viewport().height() - self.legend.height() - 8)
 
     # ---- zoom and pan ------------------------------------------------------------------------------
     def _zoom_changed(self) -> None:

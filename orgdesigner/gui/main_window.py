@@ -30,7 +30,7 @@ from orgdesigner import __version__, resources
 from orgdesigner.formats import native, xlsx
 from orgdesigner.formats.organogram import import_organogram
 from orgdesigner.gui import files
-from orgdesigner.gui.canvas import ChartScene, ChartView
+from orgdesigner.gui.canvas import ChartScene, ChartView, legend_label
 from orgdesigner.gui.clipboard import copy_branch_edit
 from orgdesigner.gui.dialogs import MappingDialog, PrintOptionsDialog, default_export_name, progress_dialog
 from orgdesigner.gui.document import DocumentController
@@ -127,7 +127,7 @@ class RulesDialog(QDialog):
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, document: Document, path: Path | None = None) -> None:
+    def __init__(self, document: Document, path: Path | None = None, restore_layout: bool = True) -> None:
         super().__init__()
         self.settings = QSettings("orgdesigner", "orgdesigner")
         self.controller: DocumentController = DocumentController(document, path, self)
@@ -147,12 +147,12 @@ class MainWindow(QMainWindow):
         self.autosave.setInterval(AUTOSAVE_MS)
         self.autosave.timeout.connect(self.write_recovery)
         self.autosave.start()
-        geometry = self.settings.value("window/geometry")
+        geometry = self.settings.value("window/geometry") if restore_layout else None
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
         else:
             self.resize(1400, 900)
-        state = self.settings.value("window/state")
+        state = self.settings.value("window/state") if restore_layout else None
         if isinstance(state, QByteArray):
             self.restoreState(state)
         if path is not None:
@@ -288,6 +288,11 @@ class MainWindow(QMainWindow):
             toolbar.addAction(self.actions_by_name[name])
         toolbar.addWidget(QLabel(" Scenario: "))
         toolbar.addWidget(self.scenario_box)
+        self.addToolBarBreak()
+        key = self.addToolBar("Legend")
+        key.setObjectName("Legend")
+        key.addWidget(legend_label())
+        self.menus["&View"].addAction(key.toggleViewAction())
 
     def _wire(self) -> None:
         c = self.controller
