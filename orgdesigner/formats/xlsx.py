@@ -407,6 +407,20 @@ _REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 
 
+def _header_and_rows(numbered: Iterable[tuple[int, list[str]]]) -> tuple[list[str] | None, list[tuple[int, list[str]]]]:
+    """The first non-blank row is the header; blank rows after it are skipped."""
+    header: list[str] | None = None
+    rows: list[tuple[int, list[str]]] = []
+    for line, cells in numbered:
+        if not any(c.strip() for c in cells):
+            continue
+        if header is None:
+            header = cells
+        else:
+            rows.append((line, cells))
+    return header, rows
+
+
 def _column_index(ref: str) -> int:
     n = 0
     for ch in ref:
@@ -449,12 +463,12 @@ def _read_xlsx_fast(path: Path) -> RawTable | None:
                     for _event, item in etree.iterparse(handle, tag=f"{_MAIN}si", **parser_args):
                         shared.append("".join(t.text or "" for t in item.iter(f"{_MAIN}t")))
                         item.clear()
-            header: list[str] | None = None
-            rows: list[tuple[int, list[str]]] = []
             columns: dict[str, int] = {}  # "AB" -> 27: most refs repeat, so look them up once
-            with archive.open(member) as handle:
-                for _event, row in etree.iterparse(handle, tag=f"{_MAIN}row", **parser_args):
-                    number = int(row.get("r") or len(rows) + 2)
+
+            def numbered_rows(handle: Any) -> Iterator[tuple[int, list[str]]]:
+                for count, (_event, row) in enumerate(
+                    etree.iterparse(handle, tag=f"{_MAIN}row", **parser_args), start=1
+                ):
                     cells: list[str] = []
                     for cell in row.iter(f"{_MAIN}c"):
                         ref = cell.get("r")
@@ -477,13 +491,12 @@ def _read_xlsx_fast(path: Path) -> RawTable | None:
                                 text = text[:-2]
                         cells.extend([""] * (index - len(cells)))
                         cells.append(text)
+                    number = int(row.get("r") or count)
                     row.clear()
-                    if header is None:
-                        if any(c.strip() for c in cells):
-                            header = cells
-                        continue
-                    if any(c.strip() for c in cells):
-                        rows.append((number, cells))
+                    yield number, cells
+
+            with archive.open(member) as handle:
+                header, rows = _header_and_rows(numbered_rows(handle))
     except (KeyError, ValueError, IndexError, etree.XMLSyntaxError):
         return None
     if header is None:
@@ -502,16 +515,10 @@ def _read_xlsx(path: Path) -> RawTable:
         raise FileProblem(f"{path.name} could not be read as a workbook: {exc}.") from None
     try:
         sheet = workbook["Establishment"] if "Establishment" in workbook.sheetnames else workbook.worksheets[0]
-        header: list[str] | None = None
-        rows: list[tuple[int, list[str]]] = []
-        for n, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-            cells = ["" if v is None else (f"{v:g}" if isinstance(v, float) else str(v)) for v in values]
-            if header is None:
-                if any(c.strip() for c in cells):
-                    header = cells
-                continue
-            if any(c.strip() for c in cells):
-                rows.append((n, cells))
+        header, rows = _header_and_rows(
+            (n, ["" if v is None else (f"{v:g}" if isinstance(v, float) else str(v)) for v in values])
+            for n, values in enumerate(sheet.iter_rows(values_only=True), start=1)
+        )
         if header is None:
             raise FileProblem(f"{path.name}: sheet '{sheet.title}' is empty.")
         return RawTable(f"{path.name} sheet '{sheet.title}'", header, rows)

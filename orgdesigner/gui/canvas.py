@@ -16,7 +16,6 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDragMoveEvent,
     QDropEvent,
-    QFont,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -137,9 +136,9 @@ class PostItem(QGraphicsRectItem):
 
 
 class BranchBlock(QGraphicsRectItem):
-    """A top-tier branch: its cards and lines are children, so shifting the branch is one call.
+    """A branch rooted in BLOCK_LAYER: its cards and lines are children, so shifting it is one call.
 
-    The rectangle itself is the side band behind the branch, tinted by the branch head's side.
+    Its rectangle is tinted only in the holding area; side bands are drawn per top-tier branch.
     """
 
     def __init__(self, branch: str) -> None:
@@ -148,11 +147,6 @@ class BranchBlock(QGraphicsRectItem):
         self.members: set[str] = set()
         self.setPen(QPen(Qt.PenStyle.NoPen))
         self.setZValue(0)
-        self.label = QGraphicsSimpleTextItem("", self)
-        font = QFont("DejaVu Sans")
-        font.setPointSizeF(7.5)
-        font.setBold(True)
-        self.label.setFont(font)
 
 
 class OverviewItem(QGraphicsItem):
@@ -307,8 +301,7 @@ class ChartScene(QGraphicsScene):
                     # Removing a block deletes its children with it: hand them back to the scene
                     # first; they are placed again below, or removed as orphans.
                     for child in block.childItems():
-                        if child is not block.label:
-                            child.setParentItem(None)  # type: ignore[arg-type]
+                        child.setParentItem(None)  # type: ignore[arg-type]
                     for post_id in block.members:
                         if self.block_of.get(post_id) == branch:
                             del self.block_of[post_id]
@@ -398,15 +391,10 @@ class ChartScene(QGraphicsScene):
         return members
 
     def _paint_band(self, block: BranchBlock, lay: Layout) -> None:
-        structure = self.controller.structure
-        head = structure.post(block.branch)
+        """A block's own rectangle is tinted only in the holding area (bands: see _update_bands)."""
         block.setRect(QRectF(-10, -26, lay.width + 20, lay.height + 36))
-        # The side bands are drawn per top-tier branch (see _update_bands); a block is tinted only
-        # in the holding area.
-        held = structure.is_held(block.branch)
+        held = self.controller.structure.is_held(block.branch)
         block.setBrush(QBrush(QColor("#fbe9e7")) if held else QBrush(Qt.BrushStyle.NoBrush))
-        block.label.setText("")
-        _ = head
 
     def _materialize(self, branch: str, left_block: set[str] | frozenset[str] = frozenset()) -> None:
         """Make (or move) the cards and lines of one branch block."""
@@ -551,6 +539,19 @@ class ChartScene(QGraphicsScene):
             self.addItem(line)
         line.setPath(path)
 
+    def _position(self, post_id: str) -> tuple[float, float] | None:
+        """Where a post's card is drawn in the scene, from the block layouts (None: not drawn)."""
+        if post_id in self._top_positions:
+            return self._top_positions[post_id]
+        branch = self.block_of.get(post_id)
+        if not branch or branch not in self._origins:
+            return None
+        x, y = self.block_layouts[branch].positions.get(post_id, (None, None))
+        if x is None or y is None:
+            return None
+        bx, by = self._origins[branch]
+        return (bx + x, by + y)
+
     def _update_decor(self) -> None:
         """Dotted lines and the holding area label (few items: rebuilt each time)."""
         for item in self._decor:
@@ -559,7 +560,9 @@ class ChartScene(QGraphicsScene):
         structure = self.controller.structure
         lines = structure.dotted_lines()
         if lines:
-            lay = self.current_layout
+            # only the posts with dotted lines: placing all 20,000 on every edit would be waste
+            ends = {p for line in lines for p in line}
+            lay = Layout(self.layout_options, positions={p: xy for p in ends if (xy := self._position(p))})
             for post_id, manager_id in lines:
                 path = dotted_path(lay, post_id, manager_id)
                 if path.isEmpty():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -132,6 +133,7 @@ class MainWindow(QMainWindow):
         self.settings = QSettings("orgdesigner", "orgdesigner")
         self.controller: DocumentController = DocumentController(document, path, self)
         self._clip: tuple[str, str] | None = None  # ("cut" | "copy", post id)
+        self._progress: xlsx.Progress = lambda _percent, _what: None
         self.scene = ChartScene(self.controller, self)
         self.view = ChartView(self.scene, self)
         self.setCentralWidget(self.view)
@@ -651,61 +653,67 @@ class MainWindow(QMainWindow):
         clicked = box.clickedButton()
         return True if clicked is include else (False if clicked is leave else None)
 
-    def export_excel_dialog(self) -> None:
+    def _export_path(self, title: str, suffix: str, kind: str) -> Path | None:
+        """Ask where an export goes (beside the open file by default); None if cancelled."""
         name, _ = QFileDialog.getSaveFileName(
-            self, "Export to Excel for HR", default_export_name(self.controller.path, ".xlsx"), "Excel (*.xlsx)"
+            self, title, default_export_name(self.controller.path, suffix), f"{kind} (*{Path(suffix).suffix})"
         )
-        if not name:
-            return
-        names = self._ask_names()
-        if names is None:
-            return
-        dialog, report = progress_dialog(self, "Exporting")
+        return Path(name) if name else None
+
+    def _export(self, write: Callable[[], str], busy: str | None = None) -> None:
+        """Run an export (with a progress bar when `busy` names it); report the result or the problem."""
+        dialog = None
+        if busy is not None:
+            dialog, self._progress = progress_dialog(self, busy)
         try:
-            xlsx.export_workbook(self.controller.document, Path(name), self.controller.scenario_name, names, report)
+            done = write()
         except OrgError as exc:
             QMessageBox.critical(self, "Could not export", str(exc))
-        else:
-            self.statusBar().showMessage(f"Exported {name}", 6000)
+            return
         finally:
-            dialog.close()
+            if dialog is not None:
+                dialog.close()
+            self._progress = lambda _percent, _what: None
+        self.statusBar().showMessage(done, 6000)
+
+    def export_excel_dialog(self) -> None:
+        path = self._export_path("Export to Excel for HR", ".xlsx", "Excel")
+        names = self._ask_names() if path else None
+        if path is None or names is None:
+            return
+        document, scenario = self.controller.document, self.controller.scenario_name
+
+        def write() -> str:
+            xlsx.export_workbook(document, path, scenario, names, self._progress)
+            return f"Exported {path}"
+
+        self._export(write, "Exporting")
 
     def export_organogram_dialog(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
-            self,
-            "Senior organogram CSV (the junior file is saved beside it)",
-            default_export_name(self.controller.path, "-senior.csv"),
-            "CSV (*.csv)",
-        )
-        if not name:
+        senior = self._export_path("Senior organogram CSV (the junior file is saved beside it)", "-senior.csv", "CSV")
+        names = self._ask_names() if senior else None
+        if senior is None or names is None:
             return
-        names = self._ask_names()
-        if names is None:
-            return
-        senior = Path(name)
         junior = senior.with_name(senior.stem.removesuffix("-senior") + "-junior.csv")
-        try:
-            xlsx.export_organogram(self.controller.document, senior, junior, self.controller.scenario_name, names)
-        except OrgError as exc:
-            QMessageBox.critical(self, "Could not export", str(exc))
-            return
-        self.statusBar().showMessage(f"Exported {senior.name} and {junior.name}", 6000)
+        document, scenario = self.controller.document, self.controller.scenario_name
+
+        def write() -> str:
+            xlsx.export_organogram(document, senior, junior, scenario, names)
+            return f"Exported {senior.name} and {junior.name}"
+
+        self._export(write)
 
     def export_transparency_dialog(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
-            self,
-            "Transparency Code data",
-            default_export_name(self.controller.path, "-transparency.csv"),
-            "CSV (*.csv)",
-        )
-        if not name:
+        path = self._export_path("Transparency Code data", "-transparency.csv", "CSV")
+        if path is None:
             return
-        try:
-            xlsx.export_transparency(self.controller.document, Path(name), self.controller.scenario_name)
-        except OrgError as exc:
-            QMessageBox.critical(self, "Could not export", str(exc))
-            return
-        self.statusBar().showMessage(f"Exported {name}", 6000)
+        document, scenario = self.controller.document, self.controller.scenario_name
+
+        def write() -> str:
+            xlsx.export_transparency(document, path, scenario)
+            return f"Exported {path}"
+
+        self._export(write)
 
     def print_options(self) -> PrintOptions | None:
         """Ask what a Cabinet pack needs printed on each page (names withheld unless chosen)."""
@@ -734,36 +742,25 @@ class MainWindow(QMainWindow):
 
     def export_pdf_dialog(self) -> None:
         options = self.print_options()
-        if options is None:
+        path = self._export_path("Export PDF", ".pdf", "PDF") if options else None
+        if options is None or path is None:
             return
-        name, _ = QFileDialog.getSaveFileName(
-            self, "Export PDF", default_export_name(self.controller.path, ".pdf"), "PDF (*.pdf)"
-        )
-        if not name:
-            return
-        dialog, report_progress = progress_dialog(self, "Writing the PDF")
-        try:
+        document = self.controller.document
+
+        def write() -> str:
             report = write_pdf(
-                self.controller.document,
-                name,
+                document,
+                str(path),
                 options,
-                lambda page, total: report_progress(100 * page // max(total, 1), f"page {page} of {total}"),
+                lambda page, total: self._progress(100 * page // max(total, 1), f"page {page} of {total}"),
             )
-        except OrgError as exc:
-            QMessageBox.critical(self, "Could not export", str(exc))
-            return
-        finally:
-            dialog.close()
-        self.statusBar().showMessage(f"Exported {name}: {report.pages} pages", 6000)
+            return f"Exported {path}: {report.pages} pages"
+
+        self._export(write, "Writing the PDF")
 
     def export_picture_dialog(self, kind: str) -> None:
-        name, _ = QFileDialog.getSaveFileName(
-            self,
-            f"Export {kind.upper()}",
-            default_export_name(self.controller.path, f".{kind}"),
-            f"{kind.upper()} (*.{kind})",
-        )
-        if not name:
+        path = self._export_path(f"Export {kind.upper()}", f".{kind}", kind.upper())
+        if path is None:
             return
         branch = self.controller.current()
         if branch is not None:
@@ -771,16 +768,16 @@ class MainWindow(QMainWindow):
                 self, "Whole chart or branch", "Export only the selected post's branch? (No: the whole chart)"
             )
             branch = branch if answer == QMessageBox.StandardButton.Yes else None
-        structure = self.controller.structure
-        try:
+        structure, organisation = self.controller.structure, self.controller.document.organisation
+
+        def write() -> str:
             if kind == "svg":
-                write_svg(structure, Path(name), branch, False, self.controller.document.organisation)
+                write_svg(structure, path, branch, False, organisation)
             else:
-                write_png(structure, Path(name), 1.0, branch, False)
-        except OrgError as exc:
-            QMessageBox.critical(self, "Could not export", str(exc))
-            return
-        self.statusBar().showMessage(f"Exported {name}", 6000)
+                write_png(structure, path, 1.0, branch, False)
+            return f"Exported {path}"
+
+        self._export(write)
 
     def write_recovery(self) -> None:
         if self.controller.is_dirty():

@@ -206,13 +206,6 @@ def _statutory(document: Document, structure: Structure) -> dict[str, list[str]]
     }
 
 
-TARGET_NAMES = {
-    "management_posts_reduction": "Fewer management posts (share)",
-    "annual_saving": "Annual saving (£)",
-    "posts_reduction": "Fewer posts (share)",
-}
-
-
 def _targets(scenario: Scenario, c: Comparison, before: Metrics, after: Metrics) -> list[TargetProgress]:
     achieved = {
         "management_posts_reduction": round(c.management_reduction, 4),

@@ -429,3 +429,18 @@ def test_outline_follows_edits(qtbot: QtBot, window: MainWindow) -> None:
     b = model.index_of("b")
     titles = [model.index(r, 0, b).data() for r in range(model.rowCount(b))]
     assert titles[-1] == "Manager A0"
+
+
+def test_a_dotted_line_is_drawn_between_the_two_cards(window: MainWindow) -> None:
+    from orgdesigner.model.edits import AddDottedLine
+
+    window.controller.perform(AddDottedLine("b1", "a"))
+    scene = window.scene
+    dotted = [i for i in scene._decor if i.__class__.__name__ == "QGraphicsPathItem"]
+    assert len(dotted) == 1
+    bounds = dotted[0].sceneBoundingRect()
+    for post_id in ("b1", "a"):
+        card = scene.items_by_id[post_id].sceneBoundingRect()
+        assert bounds.adjusted(-5, -5, 5, 5).intersects(card)
+    window.actions_by_name["Undo"].trigger()
+    assert not [i for i in scene._decor if i.__class__.__name__ == "QGraphicsPathItem"]
