@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from orgdesigner.model.bulk import collector_paused
 from orgdesigner.model.document import Document, Scenario
 from orgdesigner.model.edits import validate_group, validate_post
 from orgdesigner.model.errors import EditRefused, FileProblem
@@ -441,6 +442,7 @@ def loads(text: str, source: str = "the file", problems: list[str] | None = None
     return document
 
 
+@collector_paused()
 def load(path: Path, problems: list[str] | None = None) -> Document:
     path = Path(path)
     try:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from orgdesigner.formats.native import build_structure
 from orgdesigner.formats.tabular import BadNumber, Table, cell, find_columns, number, read_bytes, read_csv
+from orgdesigner.model.bulk import collector_paused
 from orgdesigner.model.document import Document, Scenario
 from orgdesigner.model.errors import FileProblem
 from orgdesigner.model.post import Post, Side, StaffGroup, Status
@@ -200,6 +201,7 @@ def read_junior(table: Table, known: set[str], report: ImportReport) -> list[Sta
     return groups
 
 
+@collector_paused()
 def import_organogram(
     senior: Path, junior: Path | None = None, council_type: CouncilType = CouncilType.UNITARY
 ) -> tuple[Document, ImportReport]:

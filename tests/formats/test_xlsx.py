@@ -75,6 +75,26 @@ def test_text_that_looks_like_a_formula_stays_text(tmp_path: Path) -> None:
     assert "<f>HYPERLINK" not in sheet_xml
 
 
+def test_awkward_text_arrives_as_typed_and_headers_look_like_headers(tmp_path: Path) -> None:
+    """Control characters (pasted from old systems) cannot go in a workbook: they are dropped, not fatal."""
+    document = cheshire()
+    notes = "  two spaces first & <b>not bold</b>\r\nsecond line, \x07bell gone "
+    document.scenario("Proposed").structure.apply(UpdatePost("COO", {"notes": notes, "grade": "\x0bSM1"}))
+    out = tmp_path / "hr.xlsx"
+    xlsx.export_workbook(document, out)
+    est = openpyxl.load_workbook(out)["Establishment"]
+    row = next(r for r in est.iter_rows() if r[0].value == "COO")
+    by_header = {est.cell(1, c.column).value: c for c in row}
+    assert by_header["Notes"].value == notes.replace("\x07", "")
+    assert by_header["Grade"].value == "SM1"
+    assert by_header["FTE"].number_format == "0.00"
+    header = est["A1"]
+    assert header.font.b and header.fill.fgColor.rgb.endswith("1F5FA8")
+    costs = openpyxl.load_workbook(out)["Costs"]
+    total = costs.cell(costs.max_row, 1)
+    assert total.value == "Total" and total.font.b
+
+
 def test_no_names_leaves_every_name_out_of_every_sheet(tmp_path: Path) -> None:
     out = tmp_path / "hr.xlsx"
     document = cheshire()
@@ -189,3 +209,25 @@ def test_transparency_export_has_three_tiers_in_brackets(tmp_path: Path) -> None
     assert lines[0].startswith('"Post ID","Tier","Grade","Job Title"')
     assert any('"130,000 - 134,999"' in line for line in lines)
     assert all('"4"' not in line.split(",")[1] for line in lines[1:])
+
+
+def test_a_workbook_made_in_excel_reads_shared_rich_and_numeric_cells(tmp_path: Path) -> None:
+    """Excel writes shared strings, numbers and rich text runs; HR's lists arrive in all three."""
+    from openpyxl.cell.rich_text import CellRichText, TextBlock
+    from openpyxl.cell.text import InlineFont
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Establishment"
+    sheet.append(["Post ID", "Job Title", "Reports To", "FTE", "Salary"])
+    sheet.append([1, "Chief Executive", None, 1, 160000])
+    sheet.append([2, CellRichText("Director of ", TextBlock(InlineFont(b=True), "Place")), 1, 0.5, 98765.5])
+    path = tmp_path / "from-excel.xlsx"
+    book.save(path)
+    result = xlsx.import_establishment(path)
+    s = result.document.scenario().structure
+    assert result.problems == []
+    assert s.post("2").title == "Director of Place"
+    assert s.manager_of("2") == "1"
+    assert s.post("2").fte == 0.5 and s.post("2").pay_floor == 98765.5
