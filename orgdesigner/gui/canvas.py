@@ -147,6 +147,9 @@ class BranchBlock(QGraphicsRectItem):
         self.members: set[str] = set()
         self.setPen(QPen(Qt.PenStyle.NoPen))
         self.setZValue(0)
+        # The block's rectangle holds all its cards and lines: a frame, or a hit test, that misses
+        # the block skips its hundreds of children (the scene has no index, so edits stay cheap).
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemContainsChildrenInShape)
 
 
 class OverviewItem(QGraphicsItem):

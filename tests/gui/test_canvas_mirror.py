@@ -25,7 +25,16 @@ def _start() -> Structure:
     return s
 
 
+def _assert_blocks_hold_their_children(scene: ChartScene) -> None:
+    """Frames skip a block that is out of view with all its children: nothing may stick out of it."""
+    for branch, block in scene.blocks.items():
+        for child in block.childItems():
+            painted = child.mapRectToParent(child.boundingRect())
+            assert block.rect().contains(painted), (branch, child, painted, block.rect())
+
+
 def _assert_mirrors(scene: ChartScene) -> None:
+    _assert_blocks_hold_their_children(scene)
     structure = scene.controller.structure
     expected = layout(structure, LayoutOptions(collapsed=frozenset(scene.collapsed))).positions
     drawn = {p: (i.scenePos().x(), i.scenePos().y()) for p, i in scene.items_by_id.items() if i.scene() is scene}
@@ -67,4 +76,15 @@ def test_scene_equals_a_full_layout_after_any_edits(qtbot: QtBot, data: st.DataO
         if not scene.overview.isVisible():
             _assert_mirrors(scene)
     scene.set_overview(False)
+    _assert_mirrors(scene)
+
+
+def test_a_large_generated_structure_keeps_every_card_and_line_inside_its_block(qtbot: QtBot) -> None:
+    """Wide spans are stacked, deep branches are long: the shapes a council's chart really has."""
+    from benchmarks.generate import document
+
+    controller = DocumentController(document(1_500))
+    scene = ChartScene(controller)
+    assert len(scene.blocks) > 10
+    assert any(scene.block_layouts[b].stacked for b in scene.blocks)
     _assert_mirrors(scene)
