@@ -125,8 +125,7 @@ def layout(structure: Structure, options: LayoutOptions | None = None) -> Layout
     bottom = comp.height
     for branch, (bx, by) in comp.branch_origin.items():
         block = blocks[branch]
-        for post_id, (x, y) in block.positions.items():
-            result.positions[post_id] = (bx + x, by + y)
+        result.positions.update({post_id: (bx + x, by + y) for post_id, (x, y) in block.positions.items()})
         result.stacked |= block.stacked
         bottom = max(bottom, by + block.height)
     result.width = comp.width
@@ -176,10 +175,10 @@ def _place_tree(
         kids = no_kids if node in collapsed or node in atoms else reports[node]
         kids_of[node] = kids
         stack.extend(kids)
-    # a leaf for stacking: no reports shown, not folded, and (for an atom) a single card
-    leafy = {
-        n: not kids_of[n] and n not in collapsed and (n not in atoms or len(atoms[n].positions) == 1) for n in order
-    }
+
+    def leafy(n: str) -> bool:
+        """A leaf for stacking: no reports shown, not folded, and (for an atom) a single card."""
+        return not kids_of[n] and n not in collapsed and (n not in atoms or len(atoms[n].positions) == 1)
 
     width: dict[str, float] = {}
     offset: dict[str, float] = {}  # the card's left edge within its block
@@ -196,7 +195,7 @@ def _place_tree(
             offset[node] = 0.0
             continue
         # A folded branch is not a leaf: its card carries a count and must stay in the row.
-        if stack_leaves and len(kids) >= stack_min and all(leafy[k] for k in kids):
+        if stack_leaves and len(kids) >= stack_min and all(map(leafy, kids)):
             columns = -(-len(kids) // stack_rows)
             stacked[node] = columns
             w = max(cw, indent + columns * cw + (columns - 1) * gap)

@@ -178,6 +178,18 @@ class Structure:
                 yield current, layer
                 stack.extend((child, layer + 1) for child in reversed(self._children[current]))
 
+    def layers(self) -> dict[str, int]:
+        """Every placed post's layer (chief executive = 1), level by level: what walk() gives, as a
+        dict, without a generator step per post (a full check needs all 20,000)."""
+        out: dict[str, int] = {}
+        children = self._children
+        level, layer = list(self._roots), 1
+        while level:
+            out.update(dict.fromkeys(level, layer))
+            level = [c for p in level for c in children[p]]
+            layer += 1
+        return out
+
     def dotted_managers(self, post_id: str) -> frozenset[str]:
         return frozenset(self._dotted.get(post_id, ()))
 

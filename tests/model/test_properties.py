@@ -137,6 +137,7 @@ def test_random_edits_keep_a_forest_check_incrementally_and_undo_exactly(data: s
         checker.update(applied.touched)
         assert _is_forest(s)
         assert set(s.graph.nodes) == set(s.post_ids())
+        assert s.layers() == dict(s.walk())  # the full check's layers equal the walk's
         assert sorted(checker.findings(), key=lambda f: f.sort_key()) == check(s, PROFILE, CouncilType.COUNTY)
         history.append((applied.inverse, before))
     for inverse, before in reversed(history):

@@ -49,7 +49,7 @@ class Context:
     def prime_layers(self) -> None:
         """Compute every layer in one top-down pass (a full check); holding-area branches have none."""
         self._layers = dict.fromkeys(self.structure.post_ids())
-        self._layers.update(self.structure.walk())
+        self._layers.update(self.structure.layers())
 
     def layer(self, post_id: str) -> int | None:
         """Layer of a placed post (chief executive = 1); None in the holding area."""

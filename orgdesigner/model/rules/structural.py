@@ -71,11 +71,12 @@ def _split(ctx: Context, post: Post) -> list[Finding]:
     manager_id = ctx.structure.manager_of(post.id)
     if manager_id is None:
         return NONE
+    manager = ctx.structure.post(manager_id)
+    # most lines stay on one side: decide that first, it is the cheapest test
+    if manager.side is post.side or manager.side is Side.TRANSITIONAL or manager.side.in_core == post.side.in_core:
+        return NONE
     layer = ctx.layer(post.id)
     if layer is None or layer <= ctx.profile.split_exempt_layers:
-        return NONE
-    manager = ctx.structure.post(manager_id)
-    if manager.side is Side.TRANSITIONAL or manager.side.in_core == post.side.in_core:
         return NONE
     return [
         Finding(
