@@ -6,40 +6,15 @@ Target on a 2-core machine: compare ≤ 300 ms.
 
 from __future__ import annotations
 
-import contextlib
-import random
 import time
 
-from benchmarks.generate import document
+from benchmarks.generate import current_and_proposed
 from orgdesigner.model.compare import compare
-from orgdesigner.model.edits import AddPost, MovePost, RemovePost, UpdatePost
-from orgdesigner.model.errors import EditRefused
-from orgdesigner.model.post import Post
 
 
 def main() -> None:
-    doc = document(20_000)
-    doc.scenarios[0].name = "Current"
-    doc.duplicate("Current", "Proposed")
+    doc = current_and_proposed(20_000)
     proposed = doc.scenario("Proposed").structure
-    rng = random.Random(7)
-    ids = sorted(proposed.post_ids())
-    for post_id in rng.sample(ids, 500):
-        if post_id in proposed and proposed.manager_of(post_id):
-            proposed.apply(RemovePost(post_id, keep_reports=True))
-    live = sorted(proposed.post_ids())
-    for post_id in rng.sample(live, 500):
-        with contextlib.suppress(EditRefused):
-            proposed.apply(MovePost(post_id, rng.choice(live)))
-    for post_id in rng.sample(live, 500):
-        proposed.apply(UpdatePost(post_id, {"grade": "G9"}))
-    for n in range(200):
-        proposed.apply(
-            AddPost(
-                Post(f"NEW{n}", f"Team Leader {n}", pay_floor=32_000.0, pay_ceiling=36_000.0, function="Children"),
-                rng.choice(live),
-            )
-        )
     runs = []
     for _ in range(5):
         start = time.perf_counter()

@@ -12,7 +12,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.generate import document
+from benchmarks.generate import current_and_proposed, document
 from orgdesigner.formats import xlsx
 
 RUNS = 3
@@ -37,6 +37,13 @@ def main() -> None:
         runs = ", ".join(f"{t:.2f}" for t in times)
         print(f"{label:30} median {statistics.median(times):.2f} s  (runs {runs})")
     print(f"imported {len(result.document.scenario().structure):,} posts, {len(result.problems)} problems")
+    # A file holding the current structure and a proposal adds a Changes sheet, with job-fit
+    # candidates for every new post.
+    two = current_and_proposed(20_000)
+    with tempfile.TemporaryDirectory() as folder:
+        start = time.perf_counter()
+        xlsx.export_workbook(two, Path(folder) / "hr.xlsx", "Proposed")
+        print(f"export of Proposed with a Changes sheet  {time.perf_counter() - start:.2f} s")
 
 
 if __name__ == "__main__":

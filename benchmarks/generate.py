@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import random
 
 from orgdesigner.model.document import Document, Scenario
-from orgdesigner.model.edits import AddPost
+from orgdesigner.model.edits import AddPost, MovePost, RemovePost, UpdatePost
+from orgdesigner.model.errors import EditRefused
 from orgdesigner.model.post import Post, Role, Side, Status
 from orgdesigner.model.profile import CouncilType
 from orgdesigner.model.structure import Structure
@@ -102,3 +104,31 @@ def document(size: int, seed: int = 2013) -> Document:
         CouncilType.UNITARY,
         scenarios=[Scenario("Proposed", council(size, seed))],
     )
+
+
+def current_and_proposed(size: int) -> Document:
+    """A council as it is ('Current') and a proposal ('Proposed') changing about 8% of its posts:
+    500 deleted, 500 moved, 500 regraded, 200 new team leaders."""
+    doc = document(size)
+    doc.scenarios[0].name = "Current"
+    doc.duplicate("Current", "Proposed")
+    proposed = doc.scenario("Proposed").structure
+    rng = random.Random(7)
+    ids = sorted(proposed.post_ids())
+    for post_id in rng.sample(ids, 500):
+        if post_id in proposed and proposed.manager_of(post_id):
+            proposed.apply(RemovePost(post_id, keep_reports=True))
+    live = sorted(proposed.post_ids())
+    for post_id in rng.sample(live, 500):
+        with contextlib.suppress(EditRefused):
+            proposed.apply(MovePost(post_id, rng.choice(live)))
+    for post_id in rng.sample(live, 500):
+        proposed.apply(UpdatePost(post_id, {"grade": "G9"}))
+    for n in range(200):
+        proposed.apply(
+            AddPost(
+                Post(f"NEW{n}", f"Team Leader {n}", pay_floor=32_000.0, pay_ceiling=36_000.0, function="Children"),
+                rng.choice(live),
+            )
+        )
+    return doc

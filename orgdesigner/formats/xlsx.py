@@ -228,6 +228,7 @@ def _roles(post: Post) -> str:
     return ", ".join(r.short for r in sorted(post.roles))
 
 
+@collector_paused()
 def export_workbook(
     document: Document,
     path: Path,

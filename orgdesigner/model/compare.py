@@ -7,6 +7,7 @@ changed, regraded if its grade or pay changed. The annual saving is the fall in 
 
 from __future__ import annotations
 
+import heapq
 import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
@@ -20,7 +21,7 @@ from orgdesigner.model.structure import Structure
 
 def management_posts(structure: Structure) -> int:
     """Posts that manage: with post reports, or with staff under them."""
-    return sum(1 for p in structure.post_ids() if structure.report_count(p) or structure.has_groups(p))
+    return len(structure.managers())
 
 
 @dataclass
@@ -142,10 +143,11 @@ def compare(document: Document, from_name: str, to_name: str, phases: bool = Tru
     m_before, m_after = compute(before, profile), compute(after, profile)
     ids_before, ids_after = set(before.post_ids()), set(after.post_ids())
     common = ids_before & ids_after
-    added = [p for p in _ordered(after) if p not in ids_before]
-    deleted = [p for p in _ordered(before) if p not in ids_after]
+    order_before, order_after = _ordered(before), _ordered(after)
+    added = [p for p in order_after if p not in ids_before]
+    deleted = [p for p in order_before if p not in ids_after]
     moved, regraded, side_changed = [], [], []
-    for post_id in _ordered(after):
+    for post_id in order_after:
         if post_id not in common:
             continue
         old, new = before.post(post_id), after.post(post_id)
@@ -299,33 +301,53 @@ def _fit(new: _Features, old: _Features) -> Candidate | None:
     return Candidate(old.post.id, old.post.title, round(score, 2), reasons)
 
 
+_FitKey = tuple[str, str, int | None, float | None, frozenset[str]]
+"""Everything job fit reads of a current post."""
+
+
 def selection_phases(
     before: Structure, after: Structure, added: list[str], profile: RulesProfile, limit: int = 5
 ) -> list[PhasedPost]:
-    """For each new post: its phase and the current postholders who fit it (a ring-fence)."""
+    """For each new post: its phase and the current postholders who fit it (a ring-fence).
+
+    Current posts alike in all job fit reads (function, grade, pay, title words) fit a new post
+    equally, so they are scored once as a group: an establishment has hundreds of social workers
+    on one grade, and 200 new posts against 20,000 current ones take a fraction of a second.
+    """
     out: list[PhasedPost] = []
-    # Only current posts sharing a function or a distinctive title word can fit: index them.
-    by_function: dict[str, list[_Features]] = {}
-    by_word: dict[str, list[_Features]] = {}
+    # Only current posts sharing a function or a distinctive title word can fit: index their groups.
+    groups: dict[_FitKey, list[_Features]] = {}
     for old in before:
-        if old.status is Status.VACANT:
-            continue
-        features = _features(old)
-        if features.function:
-            by_function.setdefault(features.function, []).append(features)
-        for word in features.words:
-            by_word.setdefault(word, []).append(features)
+        if old.status is not Status.VACANT:
+            features = _features(old)
+            key = (features.function, features.grade_stem, features.grade_number, features.salary, features.words)
+            groups.setdefault(key, []).append(features)
+    by_function: dict[str, dict[_FitKey, list[_Features]]] = {}
+    by_word: dict[str, dict[_FitKey, list[_Features]]] = {}
+    word_posts: dict[str, int] = {}
+    for key, members in groups.items():
+        members.sort(key=lambda f: (f.post.title, f.post.id))
+        sample = members[0]
+        if sample.function:
+            by_function.setdefault(sample.function, {})[key] = members
+        for word in sample.words:
+            by_word.setdefault(word, {})[key] = members
+            word_posts[word] = word_posts.get(word, 0) + len(members)
     common = max(50, len(before) // 20)  # a word in over 5% of titles says nothing about fit
     for post_id in added:
         post = after.post(post_id)
         new = _features(post)
         phase = phase_of(post, after, profile)
-        pool = {f.post.id: f for f in by_function.get(new.function, ())} if new.function else {}
+        pool = dict(by_function.get(new.function, {})) if new.function else {}
         for word in new.words:
-            bucket = by_word.get(word, ())
-            if len(bucket) <= common:
-                pool.update((f.post.id, f) for f in bucket)
-        fits = [c for old_features in pool.values() if (c := _fit(new, old_features)) is not None]
-        fits.sort(key=lambda c: (-c.score, c.title))
-        out.append(PhasedPost(post_id, post.title, phase, fits[:limit]))
+            if word_posts.get(word, 0) <= common:
+                pool.update(by_word.get(word, {}))
+        best: list[tuple[float, str, str, _Features, Candidate]] = []
+        for members in pool.values():
+            fit = _fit(new, members[0])
+            if fit is not None:  # only a group's first few titles can be among the best
+                best.extend((-fit.score, m.post.title, m.post.id, m, fit) for m in members[:limit])
+        best = heapq.nsmallest(limit, best, key=lambda b: b[:3])
+        fits = [Candidate(m.post.id, m.post.title, fit.score, list(fit.reasons)) for _s, _t, _i, m, fit in best]
+        out.append(PhasedPost(post_id, post.title, phase, fits))
     return out

@@ -54,14 +54,9 @@ def on_costs(salary: float, fte: float, profile: RulesProfile) -> float:
 
 
 def compute(structure: Structure, profile: RulesProfile) -> Metrics:
-    spans: list[int] = []
-    layer_hist: Counter[int] = Counter()
-    for post_id, layer in structure.walk():
-        layer_hist[layer] += 1
-        if structure.report_count(post_id) or structure.groups_under(post_id):
-            span = structure.span(post_id)
-            if span:
-                spans.append(span)
+    layers = structure.layers()  # placed posts only: the holding area has no layer or span yet
+    layer_hist: Counter[int] = Counter(layers.values())
+    spans = [span for p in structure.managers() if p in layers and (span := structure.span(p))]
 
     pay_bill = 0.0
     oncost = 0.0

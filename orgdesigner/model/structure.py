@@ -114,6 +114,12 @@ class Structure:
     def report_count(self, post_id: str) -> int:
         return len(self._children.get(post_id, ()))
 
+    def managers(self) -> set[str]:
+        """Posts that manage: with post reports or staff groups under them (placed or held)."""
+        out = {p for p, kids in self._children.items() if kids}
+        out.update(p for p, groups in self._groups_under.items() if groups and p is not None)
+        return out
+
     def roots(self) -> tuple[str, ...]:
         """Top posts (placed); the holding area is separate."""
         return tuple(self._roots)

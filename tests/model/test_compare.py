@@ -10,7 +10,7 @@ from pathlib import Path
 from orgdesigner.model.compare import compare, job_fit, phase_of
 from orgdesigner.model.document import Document, Scenario
 from orgdesigner.model.edits import AddPost, AddStaffGroup, MovePost, RemovePost, UpdatePost
-from orgdesigner.model.post import Post, Side, StaffGroup
+from orgdesigner.model.post import Post, Side, StaffGroup, Status
 from orgdesigner.model.profile import RulesProfile
 from tests.model.builders import tree
 
@@ -73,6 +73,27 @@ def test_job_fit_needs_function_grade_and_title_to_agree() -> None:
     fit = job_fit(new, close)
     assert fit is not None and set(fit.reasons) == {"same function", "grade within one step", "similar title"}
     assert job_fit(new, far) is None
+
+
+def test_ring_fence_lists_the_best_fits_first_among_many_alike_postholders() -> None:
+    """A big team of alike postholders: the five shown are the best fits, then by title and id."""
+    current = tree({"ce": []})
+    for n in range(40):  # forty social workers on one grade, two steps below the new post
+        current.apply(AddPost(Post(f"sw{n:02}", "Social Worker", grade="G4", function="Children"), "ce"))
+    current.apply(AddPost(Post("asw", "Advanced Social Worker", grade="G6", function="Children"), "ce"))
+    current.apply(
+        AddPost(Post("vac", "Social Worker Lead", grade="G6", function="Children", status=Status.VACANT), "ce")
+    )
+    current.apply(AddPost(Post("lib", "Librarian", grade="G6", function="Culture"), "ce"))
+    document = Document("T", scenarios=[Scenario("Current", current)])
+    document.duplicate("Current", "Proposed")
+    document.scenario("Proposed").structure.apply(
+        AddPost(Post("new", "Senior Social Worker", grade="G6", function="Children", pay_floor=40_000.0), "ce")
+    )
+    (phased,) = compare(document, "Current", "Proposed").phases
+    ids = [c.post_id for c in phased.candidates]
+    assert ids == ["asw", "sw00", "sw01", "sw02", "sw03"]  # vacant posts and other services never
+    assert phased.candidates[0].score > phased.candidates[1].score == phased.candidates[4].score
 
 
 def test_cheshire_east_template_shows_the_reports_direction_of_travel(tmp_path: Path) -> None:
