@@ -786,7 +786,25 @@ class ChartView(QGraphicsView):
         target = self.chart.post_at(scene_pos, exclude=gesture.post_id)
         self._end_drag(gesture)
         copy = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
-        self.drop_post(gesture.post_id, target, copy)
+        self._anchored(target, lambda: self.drop_post(gesture.post_id, target, copy))
+
+    def _anchored(self, post_id: str | None, edit: Callable[[], bool]) -> bool:
+        """Make an edit while keeping one card where it is on screen.
+
+        A drop re-lays out the chart, and the branch dropped onto usually shifts; scrolling by its
+        shift keeps the user's eye on the card they dropped onto, with the moved post beneath it.
+        """
+        item = self.chart.items_by_id.get(post_id) if post_id else None
+        if item is None:
+            return edit()
+        before = self.mapFromScene(item.scenePos())
+        done = edit()
+        item = self.chart.items_by_id.get(post_id) if post_id else None
+        if done and item is not None and item.scene() is self.chart and item.isVisible():
+            shift = self.mapFromScene(item.scenePos()) - before
+            for bar, step in ((self.horizontalScrollBar(), shift.x()), (self.verticalScrollBar(), shift.y())):
+                bar.setValue(bar.value() + step)
+        return done
 
     def drop_post(self, post_id: str, target: str | None, copy: bool) -> bool:
         """What releasing a dragged card does: one edit, or a message saying why not."""
@@ -891,7 +909,7 @@ class ChartView(QGraphicsView):
         key = bytes(event.mimeData().data(PALETTE_MIME).data()).decode("utf-8")
         target = self.chart.post_at(self.mapToScene(event.position().toPoint()))
         self.chart.set_highlight(set())
-        self.add_from_template(key, target)
+        self._anchored(target, lambda: self.add_from_template(key, target))
         event.acceptProposedAction()
 
     def add_from_template(self, key: str, manager: str | None) -> bool:

@@ -88,6 +88,25 @@ def test_dragging_a_branch_updates_span_findings_live_and_undo_restores(qtbot: Q
     assert s.manager_of("a0") == "b"
 
 
+def test_the_card_dropped_onto_stays_where_it_was_on_screen(qtbot: QtBot, window: MainWindow) -> None:
+    """The chart re-lays out after a drop; the view follows, so the user's eye stays on the target."""
+    w = window
+    w.view.zoom(2.5)
+    start, end = card_point(w, "b"), card_point(w, "a0")
+    before = w.view.mapFromScene(w.scene.items_by_id["a0"].sceneBoundingRect().center())
+    scene_before = w.scene.items_by_id["a0"].scenePos()
+    viewport = w.view.viewport()
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    for step in range(1, 6):
+        qtbot.mouseMove(viewport, start + (end - start) * step / 5)
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, end)
+    QApplication.processEvents()
+    assert w.controller.structure.manager_of("b") == "a0"
+    assert w.scene.items_by_id["a0"].scenePos() != scene_before  # the branch did move in the chart
+    after = w.view.mapFromScene(w.scene.items_by_id["a0"].sceneBoundingRect().center())
+    assert (after - before).manhattanLength() <= 2
+
+
 def test_a_drop_that_would_make_a_cycle_is_refused_with_a_message(qtbot: QtBot, window: MainWindow) -> None:
     w = window
     before = w.controller.structure.snapshot()
