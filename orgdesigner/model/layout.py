@@ -166,15 +166,24 @@ def _place_tree(
     atoms = atoms or {}
     origins = atom_origins if atom_origins is not None else {}
     no_kids: Sequence[str] = ()
-    kids_of: dict[str, Sequence[str]] = {}
+    kids_of: Mapping[str, Sequence[str]]
     order: list[str] = []
     stack = [root]
-    while stack:
-        node = stack.pop()
-        order.append(node)
-        kids = no_kids if node in collapsed or node in atoms else reports[node]
-        kids_of[node] = kids
-        stack.extend(kids)
+    if collapsed or atoms:
+        shown: dict[str, Sequence[str]] = {}
+        while stack:
+            node = stack.pop()
+            order.append(node)
+            kids = no_kids if node in collapsed or node in atoms else reports[node]
+            shown[node] = kids
+            stack.extend(kids)
+        kids_of = shown
+    else:  # nothing folded or pre-laid: every report is shown (a branch block, most of the time)
+        while stack:
+            node = stack.pop()
+            order.append(node)
+            stack.extend(reports[node])
+        kids_of = reports
 
     def leafy(n: str) -> bool:
         """A leaf for stacking: no reports shown, not folded, and (for an atom) a single card."""
