@@ -38,19 +38,36 @@ def frame(view: object) -> float:
 def main() -> None:
     size = int(sys.argv[1]) if len(sys.argv) > 1 else 20_000
     app = application()
+    from PySide6.QtCore import QEvent, QObject
+
     from orgdesigner.gui.main_window import MainWindow
+
+    class FirstPaint(QObject):
+        """Notes when the chart's first frame starts; the frame's own cost is measured below."""
+
+        at: float | None = None
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint and self.at is None:
+                self.at = time.perf_counter()
+            return False
 
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "big.orgx"
         native.save(document(size), path)
         start = time.perf_counter()
         window = MainWindow(native.load(path), None)
+        painted = FirstPaint()
+        window.view.viewport().installEventFilter(painted)
         window.resize(1400, 900)
         window.show()
-        app.processEvents()
-        window.view.fit_all()
-        first = frame(window.view)
-        open_s = time.perf_counter() - start
+        while painted.at is None or window.controller.check_pending:
+            app.processEvents()
+        checked_s = time.perf_counter() - start
+        first = frame(window.view)  # the first frame again: what it cost
+        assert painted.at is not None
+        open_s = painted.at - start + first
+        window.view.viewport().removeEventFilter(painted)
     view = window.view
     controller = window.controller
     structure = controller.structure
@@ -84,6 +101,7 @@ def main() -> None:
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"posts                      {size:,}")
     print(f"open to first paint        {open_s:.3f} s   (first frame {first * 1000:.1f} ms)")
+    print(f"open to findings shown     {checked_s:.3f} s   (the first check runs just after the first paint)")
     print(f"drag-move to updated view  {statistics.median(edits) * 1000:.1f} ms median, {max(edits) * 1000:.1f} ms max")
     print(f"pan frame (40 px scroll)   {statistics.median(pans) * 1000:.2f} ms median")
     print(f"full viewport repaint      {statistics.median(repaints) * 1000:.2f} ms median")

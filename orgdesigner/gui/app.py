@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QSize
+from PySide6.QtCore import QCoreApplication, QEventLoop, QSize, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -77,6 +77,10 @@ def run_window(argv: Sequence[str]) -> int:
     return app.exec()
 
 
+SETTLE_MS = 600
+"""How long a screenshot waits after showing the window: longer than any panel's refresh delay."""
+
+
 def screenshot(file: Path | None, output: Path, size: QSize) -> None:
     """Render the main window with FILE open, offscreen, to a PNG."""
     from orgdesigner.gui.main_window import MainWindow
@@ -87,8 +91,9 @@ def screenshot(file: Path | None, output: Path, size: QSize) -> None:
     window = MainWindow(document, None, restore_layout=False)  # the same picture whoever runs it
     window.resize(size)
     window.show()
-    for _ in range(5):
-        app.processEvents()
+    settle = QEventLoop()  # let panels that wait for a quiet moment (findings, comparison) fill in
+    QTimer.singleShot(SETTLE_MS, settle.quit)
+    settle.exec()
     window.view.fit_all()
     app.processEvents()
     image = window.grab()

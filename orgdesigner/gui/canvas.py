@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -20,6 +20,7 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPainterPath,
+    QPaintEvent,
     QPen,
     QPicture,
     QWheelEvent,
@@ -253,6 +254,7 @@ class ChartScene(QGraphicsScene):
         controller.structureChanged.connect(self.refresh)
         controller.selectionChanged.connect(self._repaint_selection)
         controller.findingsChanged.connect(self._repaint_findings)
+        controller.checkedAll.connect(self.update)
         self._selected_before: set[str] = set()
         if len(controller.structure) > LAZY_ABOVE:
             self.overview.setVisible(True)  # a large file opens fitted: cards are made on zooming in
@@ -714,6 +716,11 @@ class ChartView(QGraphicsView):
     def reset_zoom(self) -> None:
         self.resetTransform()
         self._zoom_changed()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self.controller.check_pending:  # a large file's chart is on screen: now check it
+            QTimer.singleShot(0, self.controller.finish_first_check)
 
     def fit_all(self) -> None:
         rect = self.chart.sceneRect().adjusted(160, 160, -160, -160)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from orgdesigner.formats import native
@@ -75,12 +75,18 @@ class ScenarioListCommand(QUndoCommand):
         self._controller._set_scenarios(*self._old)
 
 
+CHECK_AFTER_PAINT_ABOVE = 2_000
+"""Posts above which a file's first full check runs just after the window's first paint."""
+
+
 class DocumentController(QObject):
     """Holds one open document for the window.
 
     Signals:
         structureChanged(object): a frozenset of touched post ids, or None when everything changed.
         findingsChanged(): the checker's findings were updated.
+        checkedAll(): a large file's first check finished after the window painted; any card may
+            show different markers.
         selectionChanged(): the selected posts changed.
         message(str): something to tell the user in the status bar (e.g. a refused edit).
         scenarioChanged(): another scenario is shown.
@@ -88,6 +94,7 @@ class DocumentController(QObject):
 
     structureChanged = Signal(object)
     findingsChanged = Signal()
+    checkedAll = Signal()
     selectionChanged = Signal()
     message = Signal(str)
     scenarioChanged = Signal()
@@ -99,7 +106,28 @@ class DocumentController(QObject):
         self.undo_stack = QUndoStack(self)
         self.scenario_name = document.scenario().name
         self.selection: list[str] = []
-        self.checker = self._new_checker()
+        if len(self.structure) > CHECK_AFTER_PAINT_ABOVE:
+            # A large file opens on the overview, which shows no finding markers: the chart paints
+            # first and asks for the check straight after (~0.1 s at 20,000 posts), before any click
+            # can arrive; without a chart on screen, the check runs a moment later all the same.
+            self.checker = Checker(self.structure, self.document.profile, self.document.council_type)
+            self._unchecked: Checker | None = self.checker
+            QTimer.singleShot(1000, self.finish_first_check)
+        else:
+            self._unchecked = None
+            self.checker = self._new_checker()
+
+    @property
+    def check_pending(self) -> bool:
+        return self._unchecked is not None and self._unchecked is self.checker
+
+    def finish_first_check(self) -> None:
+        """Run a large file's first full check, once (edits made before it are checked too)."""
+        if self.check_pending:
+            self.checker.full()
+            self.findingsChanged.emit()
+            self.checkedAll.emit()
+        self._unchecked = None
 
     # ---- state -------------------------------------------------------------------------------------
     @property

@@ -17,7 +17,7 @@ from orgdesigner.gui import files
 from orgdesigner.gui.canvas import PALETTE_MIME
 from orgdesigner.gui.main_window import MainWindow
 from orgdesigner.model.document import Document, Scenario
-from orgdesigner.model.edits import AddPost
+from orgdesigner.model.edits import AddPost, MovePost
 from orgdesigner.model.post import Post, Role
 from orgdesigner.model.structure import Structure
 
@@ -463,3 +463,28 @@ def test_a_dotted_line_is_drawn_between_the_two_cards(window: MainWindow) -> Non
         assert bounds.adjusted(-5, -5, 5, 5).intersects(card)
     window.actions_by_name["Undo"].trigger()
     assert not [i for i in scene._decor if i.__class__.__name__ == "QGraphicsPathItem"]
+
+
+def test_a_large_file_paints_first_and_shows_its_findings_straight_after(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Above 2,000 posts the first check waits for the first paint; nothing is left unchecked,
+    not even an edit made before it ran."""
+    from benchmarks.generate import document
+    from orgdesigner.model.rules import check
+    from orgdesigner.model.rules.base import Severity
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+    doc = document(2_500)
+    structure = doc.scenario().structure
+    w = MainWindow(doc)
+    qtbot.addWidget(w)
+    manager = next(p for p in structure.post_ids() if structure.report_count(p) == 5)
+    w.controller.perform(MovePost(structure.reports_of(manager)[0], None, holding_reason="parked"))
+    w.show()
+    expected = check(structure, doc.profile, doc.council_type)
+    assert any(f.rule == "span.min" and manager in f.posts for f in expected)
+    warnings = sum(1 for f in expected if f.severity is Severity.WARNING)
+    qtbot.waitUntil(lambda: w.controller.checker.findings() == expected)
+    qtbot.waitUntil(lambda: f"{warnings} warnings" in w.counts.text())
+    w.controller.undo_stack.setClean()

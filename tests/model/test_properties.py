@@ -26,6 +26,7 @@ from orgdesigner.model.errors import EditRefused
 from orgdesigner.model.post import Post, Role, Side, StaffGroup
 from orgdesigner.model.profile import CouncilType, RulesProfile
 from orgdesigner.model.rules import Checker, check
+from orgdesigner.model.rules.base import Finding, Severity
 from orgdesigner.model.structure import Structure
 
 PROFILE = RulesProfile(min_span=2, max_span=4, max_layers=3, pay_bands={2: (50_000, 90_000)})
@@ -139,12 +140,19 @@ def test_random_edits_keep_a_forest_check_incrementally_and_undo_exactly(data: s
         assert set(s.graph.nodes) == set(s.post_ids())
         assert s.layers() == dict(s.walk())  # the full check's layers equal the walk's
         assert sorted(checker.findings(), key=lambda f: f.sort_key()) == check(s, PROFILE, CouncilType.COUNTY)
+        assert checker.counts() == _counts(checker.findings())  # what the status bar shows
         history.append((applied.inverse, before))
     for inverse, before in reversed(history):
         applied = s.apply(inverse)
         checker.update(applied.touched)
         assert s.snapshot() == before
         assert checker.findings() == check(s, PROFILE, CouncilType.COUNTY)
+    checker.full()  # checking again from scratch (a large file's first check can follow edits)
+    assert checker.counts() == _counts(checker.findings())
+
+
+def _counts(findings: list[Finding]) -> dict[Severity, int]:
+    return {severity: sum(1 for f in findings if f.severity is severity) for severity in Severity}
 
 
 @settings(max_examples=60, deadline=None)

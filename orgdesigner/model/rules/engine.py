@@ -43,6 +43,7 @@ class Checker:
         ctx = Context(self.structure, self.profile, self.council_type)
         ctx.prime_layers()
         self._by_post = {}
+        self._whole = ()
         self._counts = Counter()
         for post in self.structure:
             self._store(post.id, self._check_post(ctx, post.id))
