@@ -189,6 +189,11 @@ def _place_tree(
         """A leaf for stacking: no reports shown, not folded, and (for an atom) a single card."""
         return not kids_of[n] and n not in collapsed and (n not in atoms or len(atoms[n].positions) == 1)
 
+    def all_leaves(kids: Sequence[str]) -> bool:
+        if kids_of is reports:  # nothing folded or pre-laid: a leaf is a post without reports
+            return not any(map(reports.__getitem__, kids))
+        return all(map(leafy, kids))
+
     width: dict[str, float] = {}
     offset: dict[str, float] = {}  # the card's left edge within its block
     stacked: dict[str, int] = {}  # manager -> number of columns its stacked reports use
@@ -204,7 +209,7 @@ def _place_tree(
             offset[node] = 0.0
             continue
         # A folded branch is not a leaf: its card carries a count and must stay in the row.
-        if stack_leaves and len(kids) >= stack_min and all(map(leafy, kids)):
+        if stack_leaves and len(kids) >= stack_min and all_leaves(kids):
             columns = -(-len(kids) // stack_rows)
             stacked[node] = columns
             w = max(cw, indent + columns * cw + (columns - 1) * gap)
