@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -70,6 +70,10 @@ class Context:
             self._layers[node] = None if base is None else base + depth
         return self._layers[post_id]
 
+    def deeper_than(self, layer: int) -> set[str]:
+        """Placed posts below `layer` (after prime_layers; a held post has no layer)."""
+        return {p for p, at in self._layers.items() if at is not None and at > layer}
+
     def title(self, post_id: str) -> str:
         post = self.structure.get(post_id)
         return (post.title or post_id) if post else post_id
@@ -77,6 +81,7 @@ class Context:
 
 PostCheck = Callable[[Context, Post], Sequence[Finding]]
 GlobalCheck = Callable[[Context], Iterable[Finding]]
+Candidates = Callable[[Context], Collection[str]]
 
 
 @dataclass(frozen=True)
@@ -94,3 +99,6 @@ class Rule:
     basis: str
     per_post: PostCheck | None = None
     whole: GlobalCheck | None = None
+    only: Candidates | None = None
+    """The posts a full check need run `per_post` on: every post it could find anything on, and
+    cheap to list (managers, say, for spans). Edits still re-check every post they touch."""

@@ -150,12 +150,14 @@ STRUCTURAL_RULES = (
         "Each manager has at least the minimum and at most the maximum span of control.",
         "policy",
         per_post=_span,
+        only=lambda ctx: ctx.structure.managers(),
     ),
     Rule(
         "layers",
         "No post is more layers below the chief executive than the maximum.",
         "policy",
         per_post=_layers,
+        only=lambda ctx: ctx.deeper_than(ctx.profile.max_layers),
     ),
     Rule(
         "split",
