@@ -51,6 +51,12 @@ FTE = "0.00"
 HEADER_FILL = PatternFill("solid", fgColor="1F5FA8")
 HEADER_FONT = Font(bold=True, color="FFFFFF")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+WIDEST = 45
+"""Widest column, in characters; longer text wraps."""
+LINE_HEIGHT = 15.0
+"""Points per line of 11 pt text in a row."""
+PAGE_WIDTH = 180
+"""Characters of column width that print legibly across one landscape A4 page."""
 
 ESTABLISHMENT_HEADERS = [
     "Post ID", "Job Title", "Grade", "Pay Floor (£)", "Pay Ceiling (£)", "FTE", "Side", "Function", "Team",
@@ -89,20 +95,30 @@ class _Sheet:
                     text = f"{value:,.2f}"
                 else:
                     text = str(value if value is not None else "")
-                self.widths[i] = max(self.widths[i], min(len(text) + 2, 45))
+                self.widths[i] = max(self.widths[i], min(len(text) + 2, WIDEST))
 
     def close(self, table_name: str, totals: Sequence[Any] | None = None) -> None:
         ws = self.ws
-        _print_setup(ws)
+        # Wide sheets print two pages across, with each row's id and title repeated on both.
+        _print_setup(ws, pages_across=2 if sum(self.widths) > PAGE_WIDTH else 1)
         for i, width in enumerate(self.widths, start=1):
             ws.column_dimensions[get_column_letter(i)].width = width
         ws.freeze_panes = "A2"
         styles = _Styles(ws)
         letters = [get_column_letter(i) for i in range(1, len(self.headers) + 1)]
         header = [styles.get(header=True)] * len(letters)
-        text, numbers = [""] * len(letters), [styles.get(fmt) for fmt in self.formats]
+        # long text (notes, messages) wraps inside its column instead of running across the page
+        wraps = [width >= WIDEST for width in self.widths]
+        text = [styles.get(wrap=True) if wrapped else "" for wrapped in wraps]
+        numbers = [styles.get(fmt) for fmt in self.formats]
+        wrap = _Wrap(
+            [i for i, wrapped in enumerate(wraps) if wrapped],
+            [int(width) for width in self.widths],
+            [styles.get(wrap=wrapped, top=True) for wrapped in wraps],
+            [styles.get(fmt, top=True) for fmt in self.formats],
+        )
         parts = [_row_xml(1, letters, self.headers, header, header)]
-        parts += [_row_xml(n, letters, row, text, numbers) for n, row in enumerate(self.rows, start=2)]
+        parts += [_row_xml(n, letters, row, text, numbers, wrap) for n, row in enumerate(self.rows, start=2)]
         last = len(self.rows) + 1
         ref = f"A1:{letters[-1]}{max(last, 2)}"
         if not self.rows:
@@ -110,7 +126,9 @@ class _Sheet:
         if totals is not None:
             bold_text = [styles.get(bold=True)] * len(letters)
             bold_numbers = [styles.get(fmt, bold=True) for fmt in self.formats]
-            parts.append(_row_xml(last + 1, letters, totals, bold_text, bold_numbers))
+            last += 1
+            parts.append(_row_xml(last, letters, totals, bold_text, bold_numbers))
+        ws.print_area = f"A1:{letters[-1]}{last}"
         table = Table(displayName=table_name, ref=ref)
         table.tableStyleInfo = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
         table.tableColumns = [TableColumn(id=i, name=h) for i, h in enumerate(self.headers, start=1)]
@@ -129,10 +147,12 @@ class _Styles:
 
     def __init__(self, ws: Any) -> None:
         self.ws = ws
-        self.ids: dict[tuple[str, bool, bool], str] = {}
+        self.ids: dict[tuple[str, bool, bool, bool, bool], str] = {}
 
-    def get(self, fmt: str = "", bold: bool = False, header: bool = False) -> str:
-        key = (fmt, bold, header)
+    def get(
+        self, fmt: str = "", bold: bool = False, header: bool = False, wrap: bool = False, top: bool = False
+    ) -> str:
+        key = (fmt, bold, header, wrap, top)
         if key not in self.ids:
             cell = WriteOnlyCell(self.ws)
             if fmt:
@@ -141,6 +161,8 @@ class _Styles:
                 cell.font, cell.fill, cell.alignment = HEADER_FONT, HEADER_FILL, Alignment(vertical="top")
             elif bold:
                 cell.font = Font(bold=True)
+            if wrap or top:
+                cell.alignment = Alignment(wrap_text=wrap or None, vertical="top")
             self.ids[key] = f' s="{cell.style_id}"' if cell.has_style else ""
         return self.ids[key]
 
@@ -149,11 +171,30 @@ _ESCAPES = {"\r": "&#13;"}
 
 
 def _row_xml(
-    number: int, letters: Sequence[str], values: Iterable[Any], text_styles: Sequence[str], styles: Sequence[str]
+    number: int,
+    letters: Sequence[str],
+    values: Sequence[Any],
+    text_styles: Sequence[str],
+    styles: Sequence[str],
+    wrap: _Wrap | None = None,
 ) -> str:
-    """One <row> of cells. Only a `_Formula` becomes a formula: user text is always an inline string."""
+    """One <row> of cells. Only a `_Formula` becomes a formula: user text is always an inline string.
+
+    Where text wraps, the row is made tall enough for its lines (spreadsheet programs do not size
+    rows on opening) and its cells are set at the top, so a row reads across."""
     r = str(number)
-    cells = [f'<row r="{r}">']
+    height = ""
+    if wrap is not None:
+        lines = 1
+        for i in wrap.columns:
+            value = values[i] if i < len(values) else None
+            if isinstance(value, str) and value:
+                per_line = max(wrap.widths[i], 8)  # a width counts digits; text is narrower, words wrap whole
+                lines = max(lines, sum(-(-len(part) // per_line) or 1 for part in value.split("\n")))
+        if lines > 1:
+            height = f' ht="{min(lines, 20) * LINE_HEIGHT:g}" customHeight="1"'
+            text_styles, styles = wrap.text_top, wrap.numbers_top
+    cells = []
     for letter, value, text_style, style in zip(letters, values, text_styles, styles, strict=False):
         if value is None or value == "":
             continue
@@ -167,8 +208,17 @@ def _row_xml(
             cells.append(f'<c r="{letter}{r}"{style} t="b"><v>{int(value)}</v></c>')
         elif isinstance(value, int | float) and math.isfinite(value):
             cells.append(f'<c r="{letter}{r}"{style} t="n"><v>{value!r}</v></c>')
-    cells.append("</row>")
-    return "".join(cells)
+    return f'<row r="{r}"{height}>' + "".join(cells) + "</row>"
+
+
+@dataclass
+class _Wrap:
+    """The columns of a sheet whose text wraps, and the styles of a row made taller for it."""
+
+    columns: list[int]
+    widths: list[int]
+    text_top: list[str]
+    numbers_top: list[str]
 
 
 class _RowsWriter(WorksheetWriter):  # type: ignore[misc]
@@ -197,14 +247,17 @@ class _RowsWriter(WorksheetWriter):  # type: ignore[misc]
         self.rows_xml = ""
 
 
-def _print_setup(ws: Any) -> None:
-    """Printed, a sheet fits the page width in landscape, header row repeated on every page."""
+def _print_setup(ws: Any, pages_across: int = 1) -> None:
+    """Printed, a sheet fits the page width in landscape (or two pages across, with the first two
+    columns repeated), header row repeated on every page."""
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = "9"  # A4
     ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToWidth = pages_across
     ws.page_setup.fitToHeight = 0
     ws.print_title_rows = "1:1"
+    if pages_across > 1:
+        ws.print_title_cols = "A:B"
 
 
 def _cell(ws: Any, value: Any, fmt: str = "", bold: bool = False) -> Any:

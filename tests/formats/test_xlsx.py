@@ -95,6 +95,24 @@ def test_awkward_text_arrives_as_typed_and_headers_look_like_headers(tmp_path: P
     assert total.value == "Total" and total.font.b
 
 
+def test_printed_the_establishment_stays_legible(tmp_path: Path) -> None:
+    """Nineteen columns on A4: two pages across with id and title repeated, long notes wrapped in
+    rows tall enough for them, nothing printed beyond the table."""
+    out = tmp_path / "hr.xlsx"
+    xlsx.export_workbook(cheshire(), out)
+    book = openpyxl.load_workbook(out)
+    est = book["Establishment"]
+    assert est.page_setup.fitToWidth == 2 and est.print_title_cols == "$A:$B" and est.print_title_rows == "$1:$1"
+    assert est.print_area == f"'Establishment'!$A$1:$S${est.max_row}"
+    notes_column = next(c.column for c in est[1] if c.value == "Notes")
+    long_note = next(r for r in range(2, est.max_row + 1) if len(est.cell(r, notes_column).value or "") > 100)
+    cell = est.cell(long_note, notes_column)
+    assert cell.alignment.wrap_text and cell.alignment.vertical == "top"
+    assert est.row_dimensions[long_note].height >= 45  # three lines or more
+    assert est.cell(long_note, 1).alignment.vertical == "top"  # the row reads across
+    assert book["Statutory roles"].page_setup.fitToWidth == 1  # narrow sheets: one page across
+
+
 def test_no_names_leaves_every_name_out_of_every_sheet(tmp_path: Path) -> None:
     out = tmp_path / "hr.xlsx"
     document = cheshire()
