@@ -281,7 +281,7 @@ class ChartScene(QGraphicsScene):
     def refresh(self, touched: frozenset[str] | None) -> None:
         """Lay out again only the branch blocks that hold touched posts; move the rest."""
         structure = self.controller.structure
-        self.collapsed &= set(structure.post_ids())
+        self.collapsed = {p for p in self.collapsed if p in structure}  # not a set of every post per edit
         options = LayoutOptions(collapsed=frozenset(self.collapsed))
         if options != self.layout_options:
             touched = None

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QSpinBox,
+    QToolButton,
     QUndoView,
     QWidget,
 )
@@ -142,6 +144,10 @@ class MainWindow(QMainWindow):
         self._wire()
         self.statusBar().showMessage("Ready")
         self.counts = QLabel()
+        # A fixed size: a label that resized with its text would re-lay out the window on every edit.
+        widest = self.counts.fontMetrics().horizontalAdvance("99999 errors · 99999 warnings · 99999 notes")
+        self.counts.setFixedSize(widest + 8, self.counts.sizeHint().height())
+        self.counts.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.statusBar().addPermanentWidget(self.counts)
         self._update_title()
         self._update_counts()
@@ -287,7 +293,10 @@ class MainWindow(QMainWindow):
         toolbar = self.addToolBar("Main")
         toolbar.setObjectName("Main")
         for name in ("New from template", "Open", "Save", "Undo", "Redo", "Add report", "Delete post", "Fit to window"):
-            toolbar.addAction(self.actions_by_name[name])
+            if name in ("Undo", "Redo"):
+                toolbar.addWidget(_short_button(self.actions_by_name[name], name))
+            else:
+                toolbar.addAction(self.actions_by_name[name])
         toolbar.addWidget(QLabel(" Scenario: "))
         toolbar.addWidget(self.scenario_box)
         self.addToolBarBreak()
@@ -851,3 +860,22 @@ class MainWindow(QMainWindow):
             files.release_lock(self.controller.path)
         self.autosave.stop()
         event.accept()
+
+
+def _short_button(action: QAction, label: str) -> QToolButton:
+    """A toolbar button with a short, steady label for an action whose text says what it will do
+    ("Undo Move 'X' under 'Y'", kept in the menu and the tooltip): a label that grew with every
+    edit would re-lay out the whole window after each drag."""
+    button = QToolButton()
+    button.setText(label)
+    button.setObjectName(f"{label} button")
+    button.clicked.connect(action.trigger)
+
+    def follow() -> None:
+        if shiboken6.isValid(action) and shiboken6.isValid(button):  # not while the window closes
+            button.setEnabled(action.isEnabled())
+            button.setToolTip(action.text().replace("&", ""))
+
+    action.changed.connect(follow)
+    follow()
+    return button

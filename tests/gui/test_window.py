@@ -488,3 +488,20 @@ def test_a_large_file_paints_first_and_shows_its_findings_straight_after(
     qtbot.waitUntil(lambda: w.controller.checker.findings() == expected)
     qtbot.waitUntil(lambda: f"{warnings} warnings" in w.counts.text())
     w.controller.undo_stack.setClean()
+
+
+def test_the_toolbar_undo_button_keeps_its_label_and_says_what_it_undoes(qtbot: QtBot, window: MainWindow) -> None:
+    from PySide6.QtWidgets import QToolButton
+
+    w = window
+    button = w.findChild(QToolButton, "Undo button")
+    assert button is not None and not button.isEnabled()
+    width = button.sizeHint().width()
+    drag(qtbot, w, "a0", "b")
+    assert button.isEnabled() and button.text() == "Undo"
+    assert button.sizeHint().width() == width  # the toolbar does not shuffle after every edit
+    assert "Manager A0" in button.toolTip() and "Director B" in button.toolTip()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert w.controller.structure.manager_of("a0") == "a"
+    redo = w.findChild(QToolButton, "Redo button")
+    assert redo is not None and redo.isEnabled()
