@@ -18,6 +18,7 @@ from orgdesigner.gui.canvas import PALETTE_MIME
 from orgdesigner.gui.main_window import MainWindow
 from orgdesigner.model.document import Document, Scenario
 from orgdesigner.model.edits import AddPost, MovePost
+from orgdesigner.model.layout import LayoutOptions, layout
 from orgdesigner.model.post import Post, Role
 from orgdesigner.model.structure import Structure
 
@@ -505,3 +506,40 @@ def test_the_toolbar_undo_button_keeps_its_label_and_says_what_it_undoes(qtbot: 
     assert w.controller.structure.manager_of("a0") == "a"
     redo = w.findChild(QToolButton, "Redo button")
     assert redo is not None and redo.isEnabled()
+
+
+def test_only_branches_near_the_view_are_shown_and_scrolling_brings_the_rest(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Hidden far-off branches cost nothing when an edit shifts them; whatever the user scrolls to
+    is there, in its place, and can be clicked."""
+    from benchmarks.generate import document
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+    w = MainWindow(document(2_500))
+    qtbot.addWidget(w)
+    w.resize(1400, 900)
+    w.show()
+    qtbot.waitExposed(w)
+    qtbot.waitUntil(lambda: not w.controller.check_pending)  # the window has opened fitted
+    w.view.reset_zoom()
+    scene = w.scene
+    by_x = sorted(scene.blocks, key=lambda b: scene.blocks[b].x())
+    first, last = by_x[0], by_x[-1]
+    w.view.centerOn(scene.items_by_id[first])
+    QApplication.processEvents()
+    assert scene.blocks[first].isVisible() and not scene.blocks[last].isVisible()
+    w.view.centerOn(scene.items_by_id[last])
+    QApplication.processEvents()
+    assert scene.blocks[last].isVisible() and not scene.blocks[first].isVisible()
+    card = scene.items_by_id[last]
+    assert scene.post_at(card.sceneBoundingRect().center()) == last
+    # an edit in view shifts the far blocks while hidden; they are in the right place when shown
+    w.controller.perform(MovePost(scene.controller.structure.reports_of(last)[0], None, holding_reason="parked"))
+    w.view.centerOn(scene.items_by_id[first])
+    QApplication.processEvents()
+    expected = layout(w.controller.structure, LayoutOptions(collapsed=frozenset(scene.collapsed))).positions
+    assert all(
+        (i.scenePos().x(), i.scenePos().y()) == expected[p] for p, i in scene.items_by_id.items() if i.scene() is scene
+    )
+    w.controller.undo_stack.setClean()
