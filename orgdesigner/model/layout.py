@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import product
 
 from orgdesigner.model.structure import Structure
 
@@ -113,24 +114,22 @@ def compose(structure: Structure, options: LayoutOptions, blocks: Mapping[str, L
 def layout(structure: Structure, options: LayoutOptions | None = None) -> Layout:
     """The whole chart: top posts over their branches, then the holding area after a gap.
 
-    Composed from per-branch layouts, so the canvas can re-lay out only the branches an edit
-    touched and get exactly the same picture.
+    One pass over the whole forest. The canvas composes the same picture from per-branch layouts
+    (branch_layout, compose) so that an edit re-lays out only the branches it touched; the card
+    sizes and gaps are whole and half points, so both sums come out exactly equal (tests hold it).
     """
     opts = options or LayoutOptions()
-    blocks = {b: branch_layout(structure, b, opts) for b in branches(structure, opts)}
-    comp = compose(structure, opts, blocks)
     result = Layout(opts)
-    result.positions.update(comp.tops)
-    result.stacked |= comp.stacked
-    bottom = comp.height
-    for branch, (bx, by) in comp.branch_origin.items():
-        block = blocks[branch]
-        result.positions.update({post_id: (bx + x, by + y) for post_id, (x, y) in block.positions.items()})
-        result.stacked |= block.stacked
-        bottom = max(bottom, by + block.height)
-    result.width = comp.width
-    result.height = bottom
-    result.holding_x = comp.holding_x
+    x = 0.0
+    for root in structure.roots():
+        x += _place_tree(structure, root, x, 0.0, opts, result) + opts.h_gap
+    held = list(structure.holding())
+    if held:
+        x += opts.holding_gap - opts.h_gap if structure.roots() else 0.0
+        result.holding_x = x
+        for root in held:
+            x += _place_tree(structure, root, x, 0.0, opts, result) + opts.h_gap
+    result.width = max(0.0, x - opts.h_gap)
     return result
 
 
@@ -194,8 +193,9 @@ def _place_tree(
             return not any(map(reports.__getitem__, kids))
         return all(map(leafy, kids))
 
-    width: dict[str, float] = {}
-    offset: dict[str, float] = {}  # the card's left edge within its block
+    # every card starts as a lone leaf: a card's width, its left edge at 0 within its space
+    width: dict[str, float] = dict.fromkeys(order, cw)
+    offset: dict[str, float] = dict.fromkeys(order, 0.0)  # the card's left edge within its block
     stacked: dict[str, int] = {}  # manager -> number of columns its stacked reports use
     stack_leaves, stack_min, stack_rows, indent = opts.stack_leaves, opts.stack_min, opts.stack_rows, opts.stack_indent
     for node in reversed(order):
@@ -205,8 +205,6 @@ def _place_tree(
             offset[node] = atoms[node].positions[node][0]
             continue
         if not kids:
-            width[node] = cw
-            offset[node] = 0.0
             continue
         # A folded branch is not a leaf: its card carries a count and must stay in the row.
         if stack_leaves and len(kids) >= stack_min and all_leaves(kids):
@@ -253,15 +251,16 @@ def _place_tree(
             columns = stacked[node]
             block = indent + columns * cw + (columns - 1) * gap
             start = left + (w - block) / 2 + indent
-            for i, kid in enumerate(kids):
-                col, r = divmod(i, stack_rows)
-                ky = y + ch + half_gap + r * stack_step
-                if kid in atoms:
-                    origins[kid] = (start + col * (cw + gap), ky)
-                else:
-                    positions[kid] = (start + col * (cw + gap), ky)
-                if ky + ch > bottom:
-                    bottom = ky + ch
+            # column by column, top to bottom: the grid's corners in the order the reports take them
+            ys = [y + ch + half_gap + r * stack_step for r in range(min(stack_rows, len(kids)))]
+            grid = zip(kids, product([start + c * (cw + gap) for c in range(columns)], ys), strict=False)
+            if atoms:
+                for kid, corner in grid:
+                    (origins if kid in atoms else positions)[kid] = corner
+            else:
+                positions.update(grid)
+            if ys[-1] + ch > bottom:
+                bottom = ys[-1] + ch
             continue
         total = gap * (len(kids) - 1)
         for k in kids:
