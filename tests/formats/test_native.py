@@ -49,6 +49,27 @@ def test_a_bad_field_is_named_with_its_place(tmp_path: Path) -> None:
         native.load(path)
 
 
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("title", 5, ".title: expected text, found a number 5."),
+        ("side", "elsewhere", ".side: 'elsewhere' is not one of commissioning"),
+        ("roles", ["king"], '.roles: ["king"] holds a role that is not one of'),
+        ("reports_to", 7, ".reports_to: expected text, found a number 7."),
+        ("dotted", "CE", ".dotted: expected a list of post ids."),
+        ("fte", 9, ": "),  # a value no post can have: refused with the reason
+    ],
+)
+def test_each_kind_of_bad_post_field_is_named(tmp_path: Path, field: str, value: object, message: str) -> None:
+    data = _template()
+    data["scenarios"][0]["posts"][3][field] = value  # type: ignore[index]
+    path = tmp_path / "ce.orgx"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(FileProblem) as info:
+        native.load(path)
+    assert "scenarios[0].posts[3] (id 'HOS-P1')" + message in str(info.value)
+
+
 def test_unknown_manager_and_loops_go_to_the_holding_area(tmp_path: Path) -> None:
     data = _template()
     posts = data["scenarios"][0]["posts"]  # type: ignore[index]
