@@ -206,9 +206,12 @@ class PropertiesPanel(QScrollArea):
             self.heading.setText("Select a post to edit it.")
         else:
             self.heading.setText(f"{len(selection)} posts selected" if many else f"Post {post.id}")
-            for name, widget in self.fields.items():
+        for name, widget in self.fields.items():
+            widget.blockSignals(True)
+            if post is None or not widget.isEnabled():  # nothing, or not shared: show no one's value
+                _blank(widget)
+            else:
                 value = getattr(post, name)
-                widget.blockSignals(True)
                 if isinstance(widget, QLineEdit):
                     widget.setText("" if value is None else str(value))
                 elif isinstance(widget, QDoubleSpinBox):
@@ -223,7 +226,7 @@ class PropertiesPanel(QScrollArea):
                     for i in range(widget.count()):
                         held = widget.item(i).data(Qt.ItemDataRole.UserRole) in {r.value for r in value}
                         widget.item(i).setCheckState(Qt.CheckState.Checked if held else Qt.CheckState.Unchecked)
-                widget.blockSignals(False)
+            widget.blockSignals(False)
         self._loading = False
 
     def _commit(self, name: str, value: Any) -> None:
@@ -246,6 +249,21 @@ class PropertiesPanel(QScrollArea):
         message = self.error.text()
         self.load()
         self.error.setText(message)
+
+
+def _blank(widget: QWidget) -> None:
+    """Empty a field, so a disabled one does not show a post that is no longer selected."""
+    if isinstance(widget, QLineEdit | QPlainTextEdit):
+        widget.clear()
+    elif isinstance(widget, QDoubleSpinBox):
+        widget.setValue(widget.minimum())  # shows its "—" where it has one
+    elif isinstance(widget, QComboBox):
+        widget.setCurrentIndex(-1)
+    elif isinstance(widget, QCheckBox):
+        widget.setChecked(False)
+    elif isinstance(widget, QListWidget):
+        for i in range(widget.count()):
+            widget.item(i).setCheckState(Qt.CheckState.Unchecked)
 
 
 def _same(current: Any, value: Any) -> bool:

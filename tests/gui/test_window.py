@@ -175,6 +175,21 @@ def test_editing_a_property_in_the_panel(qtbot: QtBot, window: MainWindow) -> No
     assert w.controller.undo_stack.count() == 2
 
 
+def test_the_panel_shows_no_stale_values(qtbot: QtBot, window: MainWindow) -> None:
+    """Nothing selected: empty fields. Several selected: only the fields they share show."""
+    w = window
+    title = w.properties.fields["title"]
+    side = w.properties.fields["side"]
+    assert isinstance(title, QLineEdit)
+    w.controller.select(["a"])
+    assert title.text() == "Director A"
+    w.controller.select([])
+    assert title.text() == "" and not title.isEnabled()
+    w.controller.select(["a", "b"])
+    assert title.text() == "" and not title.isEnabled()
+    assert side.isEnabled()
+
+
 def test_keyboard_alone_adds_moves_edits_and_deletes(
     qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
