@@ -8,19 +8,16 @@ equal to a full check.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection
 
 from orgdesigner.model.post import Post
 from orgdesigner.model.profile import CouncilType, RulesProfile
-from orgdesigner.model.rules.base import Context, Finding, PostCheck, Rule, Severity
+from orgdesigner.model.rules.base import Context, Finding, Rule, Severity
 from orgdesigner.model.rules.data import DATA_RULES
 from orgdesigner.model.rules.statutory import STATUTORY_RULES
 from orgdesigner.model.rules.structural import STRUCTURAL_RULES
 from orgdesigner.model.structure import Structure
 
 ALL_RULES: tuple[Rule, ...] = (*STRUCTURAL_RULES, *STATUTORY_RULES, *DATA_RULES)
-_Planned = tuple[PostCheck, Collection[str] | None]
-"""A per-post check, and the posts to run it on (None: every post)."""
 
 
 class Checker:
@@ -38,7 +35,6 @@ class Checker:
         self.council_type = council_type
         self._post_checks = [r.per_post for r in rules if r.per_post is not None]
         self._only = [r.only for r in rules if r.per_post is not None]
-        self._everywhere: list[_Planned] = [(check, None) for check in self._post_checks]
         self._whole_checks = [r.whole for r in rules if r.whole is not None]
         self._by_post: dict[str, tuple[Finding, ...]] = {}
         self._whole: tuple[Finding, ...] = ()
@@ -51,15 +47,18 @@ class Checker:
         self._by_post = {}
         self._whole = ()
         self._counts = Counter()
-        # Each check in rule order, limited to its candidates where the rule lists them.
-        plan: list[_Planned] = [
-            (check, only(ctx) if only else None) for check, only in zip(self._post_checks, self._only, strict=True)
-        ]
-        check_post, store = self._check_post, self._store
-        for post in self.structure:
-            found = check_post(ctx, post, plan)
-            if found:
-                store(post.id, found)
+        # Rule by rule (each post's findings stay in rule order), each over the posts it lists
+        # where it lists them: one tight loop a rule rather than a loop over rules for every post.
+        structure = self.structure
+        found_by: dict[str, list[Finding]] = {}
+        for check, only in zip(self._post_checks, self._only, strict=True):
+            posts = structure if only is None else [structure.post(p) for p in only(ctx) if p in structure]
+            for post in posts:
+                found = check(ctx, post)
+                if found:
+                    found_by.setdefault(post.id, []).extend(found)
+        for post_id, findings in found_by.items():
+            self._store(post_id, tuple(findings))
         self._run_whole(ctx)
         return self.findings()
 
@@ -71,14 +70,12 @@ class Checker:
             self._counts.subtract(f.severity for f in old)
             post = self.structure.get(post_id)
             if post is not None:
-                self._store(post_id, self._check_post(ctx, post, self._everywhere))
+                self._store(post_id, self._check_post(ctx, post))
         self._run_whole(ctx)
 
-    def _check_post(self, ctx: Context, post: Post, plan: list[_Planned]) -> tuple[Finding, ...]:
+    def _check_post(self, ctx: Context, post: Post) -> tuple[Finding, ...]:
         out: tuple[Finding, ...] = ()
-        for check, candidates in plan:
-            if candidates is not None and post.id not in candidates:
-                continue
+        for check in self._post_checks:
             found = check(ctx, post)
             if found:
                 out += tuple(found)
