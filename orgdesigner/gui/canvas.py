@@ -674,15 +674,33 @@ class ChartScene(QGraphicsScene):
         return None
 
 
+class DragGhost(QGraphicsItem):
+    """What the pointer carries during a drag: the card drawn again above everything. The card
+    itself stays in its branch (faded), so no branch ever holds a card outside its bounds."""
+
+    def __init__(self, card: PostItem) -> None:
+        super().__init__()
+        self.card = card
+        self.setZValue(100)
+        self.setOpacity(0.8)
+
+    def boundingRect(self) -> QRectF:
+        return self.card.boundingRect()
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        self.card.paint(painter, option, widget)
+
+
 @dataclass
 class DragGesture:
     """A press on a card that may become a drag: start, move (highlight target), finish or cancel."""
 
     post_id: str
     press: QPointF
-    origin: QPointF
+    origin: QPointF  # the card's place in the scene when pressed
     started: bool = False
     target: str | None = None
+    ghost: DragGhost | None = None
 
 
 def legend_label() -> QLabel:
@@ -789,7 +807,7 @@ class ChartView(QGraphicsView):
                 else:
                     self.controller.select([post_id])
                 item = self.chart.items_by_id[post_id]
-                self.gesture = DragGesture(post_id, scene_pos, item.pos())
+                self.gesture = DragGesture(post_id, scene_pos, item.scenePos())
                 self.setFocus()
                 event.accept()
                 return
@@ -804,12 +822,14 @@ class ChartView(QGraphicsView):
         scene_pos = self.mapToScene(event.position().toPoint())
         if not gesture.started and (scene_pos - gesture.press).manhattanLength() < 8:
             return
-        gesture.started = True
         item = self.chart.items_by_id.get(gesture.post_id)
-        if item is not None:
-            item.setPos(gesture.origin + (scene_pos - gesture.press))
-            item.setZValue(10)
-            item.setOpacity(0.7)
+        if not gesture.started and item is not None:
+            gesture.ghost = DragGhost(item)
+            self.chart.addItem(gesture.ghost)
+            item.setOpacity(0.35)  # where it comes from
+        gesture.started = True
+        if gesture.ghost is not None:
+            gesture.ghost.setPos(gesture.origin + (scene_pos - gesture.press))
         target = self.chart.post_at(scene_pos, exclude=gesture.post_id)
         if target != gesture.target:
             gesture.target = target
@@ -864,10 +884,11 @@ class ChartView(QGraphicsView):
         return self.controller.perform(MovePost(post_id, target))
 
     def _end_drag(self, gesture: DragGesture) -> None:
+        if gesture.ghost is not None and gesture.ghost.scene() is self.chart:
+            self.chart.removeItem(gesture.ghost)
+        gesture.ghost = None
         item = self.chart.items_by_id.get(gesture.post_id)
         if item is not None:
-            item.setPos(gesture.origin)
-            item.setZValue(2)
             item.setOpacity(1.0)
         self.chart.set_highlight(set())
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtGui import QColor, QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -106,6 +106,34 @@ def test_the_card_dropped_onto_stays_where_it_was_on_screen(qtbot: QtBot, window
     assert w.scene.items_by_id["a0"].scenePos() != scene_before  # the branch did move in the chart
     after = w.view.mapFromScene(w.scene.items_by_id["a0"].sceneBoundingRect().center())
     assert (after - before).manhattanLength() <= 2
+
+
+def test_a_dragged_card_is_drawn_under_the_cursor_wherever_it_goes(qtbot: QtBot, window: MainWindow) -> None:
+    """Out of its own branch, over empty canvas, the card still follows the pointer on screen."""
+    w = window
+    viewport = w.view.viewport()
+    start = card_point(w, "a0")
+    right = w.scene.itemsBoundingRect().right() + 150  # empty canvas beyond every branch
+    end = w.view.mapFromScene(QPointF(right, w.scene.items_by_id["a0"].sceneBoundingRect().center().y()))
+    assert viewport.rect().contains(end)
+
+    def on_screen(point: QPoint) -> QColor:
+        """The pixel as the screen has it (what was repainted), not a fresh rendering."""
+        at = viewport.mapTo(w, point)
+        return w.screen().grabWindow(w.winId(), at.x(), at.y(), 1, 1).toImage().pixelColor(0, 0)
+
+    empty = on_screen(end)
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    for step in range(1, 6):
+        qtbot.mouseMove(viewport, start + (end - start) * step / 5)
+    QApplication.processEvents()
+    under_cursor = on_screen(end)
+    assert under_cursor != empty  # the card is painted there
+    qtbot.keyClick(w.view, Qt.Key.Key_Escape)
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, end)
+    QApplication.processEvents()
+    assert w.controller.structure.manager_of("a0") == "a"
+    assert on_screen(end) == empty  # no trace left behind
 
 
 def test_a_drop_that_would_make_a_cycle_is_refused_with_a_message(qtbot: QtBot, window: MainWindow) -> None:
