@@ -252,6 +252,12 @@ class ChartScene(QGraphicsScene):
         self._overview_pending: set[str] | None = None
         self._origins: dict[str, tuple[float, float]] = {}
         self._near: QRectF | None = None  # where the view looks, with a margin (None: no view)
+        self._seen: QRectF | None = None  # what is on screen now
+        self._pending: set[str] = set()  # large files: branches near the view, made when idle
+        self._idle = QTimer(self)
+        self._idle.setSingleShot(True)
+        self._idle.setInterval(0)
+        self._idle.timeout.connect(self._materialize_pending)
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         self.setBackgroundBrush(QColor("#f7f7f5"))
         controller.structureChanged.connect(self.refresh)
@@ -359,19 +365,64 @@ class ChartScene(QGraphicsScene):
         else:
             self._show_blocks()
 
-    def show_near(self, rect: QRectF) -> None:
-        """The view looks at `rect` (scene coordinates, with a margin): show the blocks there."""
-        self._near = QRectF(rect)
+    def show_near(self, seen: QRectF, near: QRectF) -> None:
+        """The view shows `seen` and may soon show `near` (scene coordinates): show those blocks."""
+        self._seen, self._near = QRectF(seen), QRectF(near)
         if not self.overview.isVisible():
             self._show_blocks()
 
+    def _lazy(self) -> bool:
+        return len(self.controller.structure) > LAZY_ABOVE
+
     def _show_blocks(self) -> None:
         """Only branch blocks near the view are shown. A hidden block moves for free: Qt skips its
-        cards when an edit shifts every block to its right, which at 20,000 posts is ~10 ms a drag."""
-        near = self._near
+        cards when an edit shifts every block to its right, which at 20,000 posts is ~10 ms a drag.
+
+        A large file's cards are made only where the user looks: on screen at once, within the
+        margin when the program is idle (so the first zoom in does not make 20,000 cards)."""
         show = not self.overview.isVisible()
-        for block in self.blocks.values():
-            block.setVisible(show and (near is None or block.sceneBoundingRect().intersects(near)))
+        lazy = self._lazy()
+        for branch, block in self.blocks.items():
+            rect = block.sceneBoundingRect()
+            near = show and (self._near is None or rect.intersects(self._near))
+            if show and branch not in self._materialized:
+                if not lazy or (near and (self._seen is None or rect.intersects(self._seen))):
+                    self._materialize(branch)
+                elif near:
+                    self._pending.add(branch)
+            block.setVisible(near and branch in self._materialized)
+        if self._pending:
+            self._idle.start()
+
+    @property
+    def making_cards(self) -> bool:
+        """Branches near the view are still waiting for their cards."""
+        return bool(self._pending)
+
+    def _materialize_pending(self) -> None:
+        """Make one waiting branch's cards (the event loop runs between branches)."""
+        while self._pending:
+            branch = self._pending.pop()
+            block = self.blocks.get(branch)
+            if block is None or branch in self._materialized or self.overview.isVisible():
+                continue
+            if self._near is not None and not block.sceneBoundingRect().intersects(self._near):
+                continue  # the user has looked elsewhere meanwhile
+            self._materialize(branch)
+            block.setVisible(True)
+            break
+        if self._pending:
+            self._idle.start()
+
+    def post_rect(self, post_id: str) -> QRectF | None:
+        """Where a post's card is in the scene, made or not (None: not drawn, e.g. folded away)."""
+        item = self.items_by_id.get(post_id)
+        if item is not None and item.scene() is self:
+            return item.sceneBoundingRect()
+        xy = self._position(post_id)
+        if xy is None:
+            return None
+        return QRectF(xy[0], xy[1], self.layout_options.card_width, self.layout_options.card_height)
 
     def _branch_of(self, post_id: str) -> str | None:
         """The block a post belongs in now: its ancestor in BLOCK_LAYER, or its holding-area root;
@@ -399,7 +450,7 @@ class ChartScene(QGraphicsScene):
         left_block = block.members - members
         block.members = members
         self._paint_band(block, lay)
-        if self.overview.isVisible() and branch not in self._materialized:
+        if branch not in self._materialized and (self.overview.isVisible() or self._lazy()):
             # Far out, the overview item draws this branch; its cards are made when the user zooms
             # in. Cards that moved in from a drawn branch are dropped and made again then.
             for post_id in members:
@@ -611,9 +662,7 @@ class ChartScene(QGraphicsScene):
         if on:
             self._rebuild_overview()
         else:
-            for branch in [b for b in self.blocks if b not in self._materialized]:
-                self._materialize(branch)
-            self._layout_cache = None
+            self._layout_cache = None  # cards are made near the view (_show_blocks)
         self.overview.setVisible(on)
         self._apply_visibility()
 
@@ -748,8 +797,10 @@ class ChartView(QGraphicsView):
         """Tell the scene what is on screen, with a viewport's margin all round for panning."""
         if not shiboken6.isValid(self.chart) or not shiboken6.isValid(self.chart.overview):
             return  # the window is closing
+        if self.transform().m11() < OVERVIEW_BELOW:
+            return  # the overview draws it all (and mid-zoom, no cards are to be made for it)
         seen = self.mapToScene(self.viewport().rect()).boundingRect()
-        self.chart.show_near(seen.adjusted(-seen.width(), -seen.height(), seen.width(), seen.height()))
+        self.chart.show_near(seen, seen.adjusted(-seen.width(), -seen.height(), seen.width(), seen.height()))
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:
         super().scrollContentsBy(dx, dy)
@@ -783,9 +834,9 @@ class ChartView(QGraphicsView):
     def centre_on_post(self, post_id: str) -> None:
         if self.transform().m11() < 0.5:
             self.reset_zoom()  # close enough to read, which also makes the cards of a large file
-        item = self.chart.items_by_id.get(post_id)
-        if item is not None:
-            self.centerOn(item)
+        rect = self.chart.post_rect(post_id)
+        if rect is not None:
+            self.centerOn(rect.center())
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
@@ -915,8 +966,9 @@ class ChartView(QGraphicsView):
                 nxt = moves[key](current)
             if nxt:
                 self.controller.select([nxt])
-                if nxt in self.chart.items_by_id:
-                    self.ensureVisible(self.chart.items_by_id[nxt])
+                rect = self.chart.post_rect(nxt)
+                if rect is not None:
+                    self.ensureVisible(rect)
             return
         if event.key() == Qt.Key.Key_Space and current:
             self.chart.toggle_collapsed(current)

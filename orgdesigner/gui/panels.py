@@ -694,6 +694,15 @@ class ComparisonPanel(QWidget):
         a, b = self.from_box.currentText(), self.to_box.currentText()
         if not a or not b:
             return
+        if a == b:  # nothing to compare (a file with one scenario): no need to work through it
+            self.comparison = None
+            self.text.setPlainText(
+                f"From and To are both '{a}'. Choose two scenarios to compare, or start a proposal "
+                "with Scenario → Duplicate scenario."
+            )
+            self.bars.set_comparison(None)
+            self._emit_highlight()
+            return
         self.comparison = compare(document, a, b, phases=False)  # phases: in the HR export and CLI
         self.text.setPlainText(self.comparison.summary())
         self.bars.set_comparison(self.comparison)
@@ -714,7 +723,7 @@ class _BeforeAfterBars(QWidget):
         self.setMinimumHeight(110)
         self.comparison: Comparison | None = None
 
-    def set_comparison(self, comparison: Comparison) -> None:
+    def set_comparison(self, comparison: Comparison | None) -> None:
         self.comparison = comparison
         self.update()
 
