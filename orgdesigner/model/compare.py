@@ -7,8 +7,10 @@ changed, regraded if its grade or pay changed. The annual saving is the fall in 
 
 from __future__ import annotations
 
+import dataclasses
 import heapq
 import re
+import weakref
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -135,15 +137,47 @@ class Comparison:
         return data
 
 
+@dataclass
+class _Worked:
+    """What a comparison works out from one scenario; kept until the scenario is edited, so the
+    comparison panel redoes only the side being edited (usually the proposal)."""
+
+    version: int
+    profile: RulesProfile
+    metrics: Metrics
+    order: list[str]
+    ids: set[str]
+    managers: int
+
+
+_worked: weakref.WeakKeyDictionary[Structure, _Worked] = weakref.WeakKeyDictionary()
+
+
+def _work_out(structure: Structure, profile: RulesProfile) -> _Worked:
+    kept = _worked.get(structure)
+    if kept is None or kept.version != structure.version or kept.profile != profile:
+        kept = _Worked(
+            structure.version,
+            dataclasses.replace(profile),
+            compute(structure, profile),
+            _ordered(structure),
+            set(structure.post_ids()),
+            management_posts(structure),
+        )
+        _worked[structure] = kept
+    return kept
+
+
 def compare(document: Document, from_name: str, to_name: str, phases: bool = True) -> Comparison:
     before_s = document.scenario(from_name)
     after_s = document.scenario(to_name)
     before, after = before_s.structure, after_s.structure
     profile = document.profile
-    m_before, m_after = compute(before, profile), compute(after, profile)
-    ids_before, ids_after = set(before.post_ids()), set(after.post_ids())
+    b, a = _work_out(before, profile), _work_out(after, profile)
+    m_before, m_after = b.metrics, a.metrics
+    ids_before, ids_after = b.ids, a.ids
     common = ids_before & ids_after
-    order_before, order_after = _ordered(before), _ordered(after)
+    order_before, order_after = b.order, a.order
     added = [p for p in order_after if p not in ids_before]
     deleted = [p for p in order_before if p not in ids_after]
     moved, regraded, side_changed = [], [], []
@@ -157,7 +191,7 @@ def compare(document: Document, from_name: str, to_name: str, phases: bool = Tru
             regraded.append(post_id)
         if old.side is not new.side:
             side_changed.append(post_id)
-    mgmt_before, mgmt_after = management_posts(before), management_posts(after)
+    mgmt_before, mgmt_after = b.managers, a.managers
     saving = round(m_before.cost_with_oncosts - m_after.cost_with_oncosts, 2)
     comparison = Comparison(
         from_name=before_s.name,

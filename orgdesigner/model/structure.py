@@ -47,6 +47,8 @@ class Structure:
 
     def __init__(self) -> None:
         self._graph: nx.DiGraph | None = None
+        self.version = 0
+        """Counts edits: what is worked out from a structure can be kept until this changes."""
         self._posts: dict[str, Post] = {}
         self._manager: dict[str, str | None] = {}
         self._children: dict[str, list[str]] = {}
@@ -80,7 +82,10 @@ class Structure:
     def apply(self, edit: Edit) -> Applied:
         """Apply one edit; refused edits raise EditRefused and leave the structure as it was."""
         touched: set[str] = set()
-        inverse = edit.apply(self, touched)
+        try:
+            inverse = edit.apply(self, touched)
+        finally:
+            self.version += 1
         return Applied(inverse, frozenset(touched))
 
     # ---- queries -----------------------------------------------------------------------------------

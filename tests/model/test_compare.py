@@ -96,6 +96,21 @@ def test_ring_fence_lists_the_best_fits_first_among_many_alike_postholders() -> 
     assert phased.candidates[0].score > phased.candidates[1].score == phased.candidates[4].score
 
 
+def test_a_comparison_follows_edits_to_either_scenario() -> None:
+    """What a comparison works out is kept between comparisons, and redone after any edit."""
+    document = two_scenarios()
+    current, proposed = document.scenario("Current").structure, document.scenario("Proposed").structure
+    first = compare(document, "Current", "Proposed", phases=False)
+    assert first.moved == [] and first.management_posts_after == first.management_posts_before
+    proposed.apply(MovePost("a1", "b"))
+    assert compare(document, "Current", "Proposed", phases=False).moved == ["a1"]
+    current.apply(RemovePost("b2", keep_reports=False))
+    again = compare(document, "Current", "Proposed", phases=False)
+    assert again.added == ["b2"] and again.posts_before == first.posts_before - 1
+    document.profile = RulesProfile(ni_rate=0.0)  # a rules change redoes the costs
+    assert compare(document, "Current", "Proposed", phases=False).cost_before < again.cost_before
+
+
 def test_cheshire_east_template_shows_the_reports_direction_of_travel(tmp_path: Path) -> None:
     ce = tmp_path / "ce.orgx"
     run = [sys.executable, "-m", "orgdesigner"]
