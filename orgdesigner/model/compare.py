@@ -7,7 +7,6 @@ changed, regraded if its grade or pay changed. The annual saving is the fall in 
 
 from __future__ import annotations
 
-import dataclasses
 import heapq
 import re
 import weakref
@@ -139,12 +138,10 @@ class Comparison:
 
 @dataclass
 class _Worked:
-    """What a comparison works out from one scenario; kept until the scenario is edited, so the
-    comparison panel redoes only the side being edited (usually the proposal)."""
+    """What a comparison works out from one scenario besides its metrics; kept until the scenario
+    is edited, so the comparison panel redoes only the side being edited (usually the proposal)."""
 
     version: int
-    profile: RulesProfile
-    metrics: Metrics
     order: list[str]
     ids: set[str]
     managers: int
@@ -153,13 +150,11 @@ class _Worked:
 _worked: weakref.WeakKeyDictionary[Structure, _Worked] = weakref.WeakKeyDictionary()
 
 
-def _work_out(structure: Structure, profile: RulesProfile) -> _Worked:
+def _work_out(structure: Structure) -> _Worked:
     kept = _worked.get(structure)
-    if kept is None or kept.version != structure.version or kept.profile != profile:
+    if kept is None or kept.version != structure.version:
         kept = _Worked(
             structure.version,
-            dataclasses.replace(profile),
-            compute(structure, profile),
             _ordered(structure),
             set(structure.post_ids()),
             management_posts(structure),
@@ -173,8 +168,8 @@ def compare(document: Document, from_name: str, to_name: str, phases: bool = Tru
     after_s = document.scenario(to_name)
     before, after = before_s.structure, after_s.structure
     profile = document.profile
-    b, a = _work_out(before, profile), _work_out(after, profile)
-    m_before, m_after = b.metrics, a.metrics
+    b, a = _work_out(before), _work_out(after)
+    m_before, m_after = compute(before, profile), compute(after, profile)  # kept until edited
     ids_before, ids_after = b.ids, a.ids
     common = ids_before & ids_after
     order_before, order_after = b.order, a.order

@@ -6,7 +6,9 @@ flat rate, because they differ by salary; the apprenticeship levy applies to the
 
 from __future__ import annotations
 
+import dataclasses
 import statistics
+import weakref
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 
@@ -53,7 +55,21 @@ def on_costs(salary: float, fte: float, profile: RulesProfile) -> float:
     return (ni + pension) * fte
 
 
+_computed: weakref.WeakKeyDictionary[Structure, tuple[int, RulesProfile, Metrics]] = weakref.WeakKeyDictionary()
+
+
 def compute(structure: Structure, profile: RulesProfile) -> Metrics:
+    """The figures of a structure, kept until it is edited or the rules change: after every edit
+    the metrics panel and the comparison panel ask for the same figures (~50 ms at 20,000 posts)."""
+    kept = _computed.get(structure)
+    if kept is not None and kept[0] == structure.version and kept[1] == profile:
+        return kept[2]
+    metrics = _compute(structure, profile)
+    _computed[structure] = (structure.version, dataclasses.replace(profile), metrics)
+    return metrics
+
+
+def _compute(structure: Structure, profile: RulesProfile) -> Metrics:
     layers = structure.layers()  # placed posts only: the holding area has no layer or span yet
     layer_hist: Counter[int] = Counter(layers.values())
     spans = [span for p in structure.managers() if p in layers and (span := structure.span(p))]
