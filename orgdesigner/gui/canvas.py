@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from orgdesigner.gui import templates as post_templates
-from orgdesigner.gui.document import DocumentController
+from orgdesigner.gui.document import LARGE_ABOVE, DocumentController
 from orgdesigner.model.edits import AddPost, MovePost
 from orgdesigner.model.layout import (
     BLOCK_LAYER,
@@ -215,7 +215,6 @@ class OverviewItem(QGraphicsItem):
 
 
 OVERVIEW_BELOW = 0.2  # zoom under which cards are drawn as flat boxes in one item
-LAZY_ABOVE = 2_000  # posts above which a file opens in the overview, making cards only when needed
 
 
 class ChartScene(QGraphicsScene):
@@ -265,7 +264,7 @@ class ChartScene(QGraphicsScene):
         controller.findingsChanged.connect(self._repaint_findings)
         controller.checkedAll.connect(self.update)
         self._selected_before: set[str] = set()
-        if len(controller.structure) > LAZY_ABOVE:
+        if len(controller.structure) > LARGE_ABOVE:
             self.overview.setVisible(True)  # a large file opens fitted: cards are made on zooming in
         self.refresh(None)
 
@@ -372,7 +371,7 @@ class ChartScene(QGraphicsScene):
             self._show_blocks()
 
     def _lazy(self) -> bool:
-        return len(self.controller.structure) > LAZY_ABOVE
+        return len(self.controller.structure) > LARGE_ABOVE
 
     def _show_blocks(self) -> None:
         """Only branch blocks near the view are shown. A hidden block moves for free: Qt skips its

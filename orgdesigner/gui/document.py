@@ -75,8 +75,9 @@ class ScenarioListCommand(QUndoCommand):
         self._controller._set_scenarios(*self._old)
 
 
-CHECK_AFTER_PAINT_ABOVE = 2_000
-"""Posts above which a file's first full check runs just after the window's first paint."""
+LARGE_ABOVE = 2_000
+"""Posts above which a file is large: it opens on the chart's overview, its cards are made where
+the user looks, and its first full check runs just after the window's first paint."""
 
 
 class DocumentController(QObject):
@@ -106,7 +107,7 @@ class DocumentController(QObject):
         self.undo_stack = QUndoStack(self)
         self.scenario_name = document.scenario().name
         self.selection: list[str] = []
-        if len(self.structure) > CHECK_AFTER_PAINT_ABOVE:
+        if len(self.structure) > LARGE_ABOVE:
             # A large file opens on the overview, which shows no finding markers: the chart paints
             # first and asks for the check straight after (~0.1 s at 20,000 posts), before any click
             # can arrive; without a chart on screen, the check runs a moment later all the same.

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import heapq
 import re
-import weakref
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from orgdesigner.model.document import Document, Scenario
 from orgdesigner.model.metrics import Metrics, compute
@@ -136,31 +135,13 @@ class Comparison:
         return data
 
 
-@dataclass
-class _Worked:
-    """What a comparison works out from one scenario besides its metrics; kept until the scenario
-    is edited, so the comparison panel redoes only the side being edited (usually the proposal)."""
-
-    version: int
-    order: list[str]
-    ids: set[str]
-    managers: int
-
-
-_worked: weakref.WeakKeyDictionary[Structure, _Worked] = weakref.WeakKeyDictionary()
-
-
-def _work_out(structure: Structure) -> _Worked:
-    kept = _worked.get(structure)
-    if kept is None or kept.version != structure.version:
-        kept = _Worked(
-            structure.version,
-            _ordered(structure),
-            set(structure.post_ids()),
-            management_posts(structure),
-        )
-        _worked[structure] = kept
-    return kept
+def _work_out(structure: Structure) -> tuple[list[str], set[str], int]:
+    """A scenario's posts in chart order, its ids and its management posts, kept in its memo until
+    it is edited: the comparison panel then redoes only the side being edited (the proposal)."""
+    kept = structure.memo.get("compare")
+    if kept is None:
+        kept = structure.memo["compare"] = (_ordered(structure), set(structure.post_ids()), management_posts(structure))
+    return cast(tuple[list[str], set[str], int], kept)
 
 
 def compare(document: Document, from_name: str, to_name: str, phases: bool = True) -> Comparison:
@@ -168,11 +149,9 @@ def compare(document: Document, from_name: str, to_name: str, phases: bool = Tru
     after_s = document.scenario(to_name)
     before, after = before_s.structure, after_s.structure
     profile = document.profile
-    b, a = _work_out(before), _work_out(after)
+    (order_before, ids_before, mgmt_before), (order_after, ids_after, mgmt_after) = _work_out(before), _work_out(after)
     m_before, m_after = compute(before, profile), compute(after, profile)  # kept until edited
-    ids_before, ids_after = b.ids, a.ids
     common = ids_before & ids_after
-    order_before, order_after = b.order, a.order
     added = [p for p in order_after if p not in ids_before]
     deleted = [p for p in order_before if p not in ids_after]
     moved, regraded, side_changed = [], [], []
@@ -186,7 +165,6 @@ def compare(document: Document, from_name: str, to_name: str, phases: bool = Tru
             regraded.append(post_id)
         if old.side is not new.side:
             side_changed.append(post_id)
-    mgmt_before, mgmt_after = b.managers, a.managers
     saving = round(m_before.cost_with_oncosts - m_after.cost_with_oncosts, 2)
     comparison = Comparison(
         from_name=before_s.name,

@@ -119,22 +119,22 @@ def layout(structure: Structure, options: LayoutOptions | None = None) -> Layout
     sizes and gaps are whole and half points, so both sums come out exactly equal (tests hold it).
     """
     opts = options or LayoutOptions()
-    result = Layout(opts)
-    x = 0.0
-    for root in structure.roots():
-        x += _place_tree(structure, root, x, 0.0, opts, result) + opts.h_gap
+    result = forest_layout(structure.roots(), structure, opts)
     held = list(structure.holding())
     if held:
-        x += opts.holding_gap - opts.h_gap if structure.roots() else 0.0
+        x = result.width + opts.holding_gap if structure.roots() else 0.0
         result.holding_x = x
         for root in held:
             x += _place_tree(structure, root, x, 0.0, opts, result) + opts.h_gap
-    result.width = max(0.0, x - opts.h_gap)
+        result.width = x - opts.h_gap
     return result
 
 
-def forest_layout(roots: Sequence[str], reports: Mapping[str, Sequence[str]], options: LayoutOptions) -> Layout:
-    """Lay out any forest given as report lists (e.g. the part of a chart one printed page shows)."""
+def forest_layout(
+    roots: Sequence[str], reports: Structure | Mapping[str, Sequence[str]], options: LayoutOptions
+) -> Layout:
+    """Lay out a forest: a structure's, or one given as report lists (e.g. the part of a chart one
+    printed page shows)."""
     result = Layout(options)
     x = 0.0
     for root in roots:

@@ -47,8 +47,9 @@ class Structure:
 
     def __init__(self) -> None:
         self._graph: nx.DiGraph | None = None
-        self.version = 0
-        """Counts edits: what is worked out from a structure can be kept until this changes."""
+        self.memo: dict[str, Any] = {}
+        """What others work out from this structure (metrics, comparison orderings), kept here
+        until the next edit empties it: after an edit, several panels ask for the same figures."""
         self._posts: dict[str, Post] = {}
         self._manager: dict[str, str | None] = {}
         self._children: dict[str, list[str]] = {}
@@ -85,7 +86,7 @@ class Structure:
         try:
             inverse = edit.apply(self, touched)
         finally:
-            self.version += 1
+            self.memo.clear()
         return Applied(inverse, frozenset(touched))
 
     # ---- queries -----------------------------------------------------------------------------------

@@ -33,8 +33,7 @@ class Checker:
         self.structure = structure
         self.profile = profile
         self.council_type = council_type
-        self._post_checks = [r.per_post for r in rules if r.per_post is not None]
-        self._only = [r.only for r in rules if r.per_post is not None]
+        self._per_post = [(r.per_post, r.only) for r in rules if r.per_post is not None]
         self._whole_checks = [r.whole for r in rules if r.whole is not None]
         self._by_post: dict[str, tuple[Finding, ...]] = {}
         self._whole: tuple[Finding, ...] = ()
@@ -51,7 +50,7 @@ class Checker:
         # where it lists them: one tight loop a rule rather than a loop over rules for every post.
         structure = self.structure
         found_by: dict[str, list[Finding]] = {}
-        for check, only in zip(self._post_checks, self._only, strict=True):
+        for check, only in self._per_post:
             posts = structure if only is None else [structure.post(p) for p in only(ctx) if p in structure]
             for post in posts:
                 found = check(ctx, post)
@@ -75,7 +74,7 @@ class Checker:
 
     def _check_post(self, ctx: Context, post: Post) -> tuple[Finding, ...]:
         out: tuple[Finding, ...] = ()
-        for check in self._post_checks:
+        for check, _only in self._per_post:
             found = check(ctx, post)
             if found:
                 out += tuple(found)
