@@ -10,8 +10,9 @@ from __future__ import annotations
 import heapq
 import re
 from dataclasses import asdict, dataclass, field
-from typing import Any, cast
+from typing import Any
 
+from orgdesigner.model.derived import ComparisonBasis
 from orgdesigner.model.document import Document, Scenario
 from orgdesigner.model.metrics import Metrics, compute
 from orgdesigner.model.post import Post, Status
@@ -135,13 +136,14 @@ class Comparison:
         return data
 
 
-def _work_out(structure: Structure) -> tuple[list[str], set[str], int]:
-    """A scenario's posts in chart order, its ids and its management posts, kept in its memo until
+def _work_out(structure: Structure) -> ComparisonBasis:
+    """A scenario's posts in chart order, its ids and its management posts, kept on it until
     it is edited: the comparison panel then redoes only the side being edited (the proposal)."""
-    kept = structure.memo.get("compare")
+    kept = structure.derived.comparison.get()
     if kept is None:
-        kept = structure.memo["compare"] = (_ordered(structure), set(structure.post_ids()), management_posts(structure))
-    return cast(tuple[list[str], set[str], int], kept)
+        basis = ComparisonBasis(_ordered(structure), set(structure.post_ids()), management_posts(structure))
+        kept = structure.derived.comparison.keep(basis)
+    return kept
 
 
 def compare(document: Document, from_name: str, to_name: str, phases: bool = True) -> Comparison:

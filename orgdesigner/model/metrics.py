@@ -6,11 +6,9 @@ flat rate, because they differ by salary; the apprenticeship levy applies to the
 
 from __future__ import annotations
 
-import dataclasses
 import statistics
 from collections import Counter
 from dataclasses import asdict, dataclass, field
-from typing import cast
 
 from orgdesigner.model.profile import RulesProfile
 from orgdesigner.model.structure import Structure
@@ -56,14 +54,10 @@ def on_costs(salary: float, fte: float, profile: RulesProfile) -> float:
 
 
 def compute(structure: Structure, profile: RulesProfile) -> Metrics:
-    """The figures of a structure, kept in its memo until it is edited or the rules change: after
+    """The figures of a structure, kept on it (`derived`) until it is edited or the rules change: after
     every edit the metrics and comparison panels ask for the same figures (~50 ms at 20,000 posts)."""
-    kept = structure.memo.get("metrics")
-    if kept is not None and kept[0] == profile:
-        return cast(Metrics, kept[1])
-    metrics = _compute(structure, profile)
-    structure.memo["metrics"] = (dataclasses.replace(profile), metrics)
-    return metrics
+    kept = structure.derived.metrics.get(profile)
+    return kept if kept is not None else structure.derived.metrics.keep(_compute(structure, profile), profile)
 
 
 def _compute(structure: Structure, profile: RulesProfile) -> Metrics:

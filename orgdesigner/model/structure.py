@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
+from orgdesigner.model.derived import DerivedFigures
 from orgdesigner.model.errors import EditRefused
 from orgdesigner.model.post import Post, Role, Side, StaffGroup
 
@@ -47,7 +48,7 @@ class Structure:
 
     def __init__(self) -> None:
         self._graph: nx.DiGraph | None = None
-        self.memo: dict[str, Any] = {}
+        self.derived = DerivedFigures()
         """What others work out from this structure (metrics, comparison orderings), kept here
         until the next edit empties it: after an edit, several panels ask for the same figures."""
         self._posts: dict[str, Post] = {}
@@ -86,7 +87,7 @@ class Structure:
         try:
             inverse = edit.apply(self, touched)
         finally:
-            self.memo.clear()
+            self.derived.clear()
         return Applied(inverse, frozenset(touched))
 
     # ---- queries -----------------------------------------------------------------------------------

@@ -41,6 +41,19 @@ def test_metrics_cover_posts_and_staff_groups() -> None:
     assert m.pay_multiple == 6.0  # £150K over the FTE-weighted median (£25K)
 
 
+def test_metrics_follow_every_edit_and_every_change_of_rules() -> None:
+    """Figures are kept between panels' questions, never past an edit or a change of rules."""
+    s = tree({"ce": ["a", "b"]})
+    s.apply(UpdatePost("a", {"pay_floor": 60_000.0, "pay_ceiling": 60_000.0}))
+    profile = RulesProfile()
+    first = compute(s, profile)
+    assert compute(s, profile) == first
+    profile.lgps_rate = 0.0  # the rules dialog edits a profile in place
+    assert compute(s, profile).on_costs < first.on_costs
+    s.apply(UpdatePost("b", {"pay_floor": 30_000.0, "pay_ceiling": 30_000.0}))
+    assert compute(s, profile).pay_bill == 90_000
+
+
 def _overlaps(a: tuple[float, float], b: tuple[float, float], w: float, h: float) -> bool:
     return abs(a[0] - b[0]) < w and abs(a[1] - b[1]) < h
 
