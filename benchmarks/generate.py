@@ -8,7 +8,7 @@ import random
 from orgdesigner.model.document import Document, Scenario
 from orgdesigner.model.edits import AddPost, MovePost, RemovePost, UpdatePost
 from orgdesigner.model.errors import EditRefused
-from orgdesigner.model.post import Post, Role, Side, Status
+from orgdesigner.model.post import Holder, Post, Role, Side, Status
 from orgdesigner.model.profile import CouncilType
 from orgdesigner.model.structure import Structure
 
@@ -73,6 +73,7 @@ def council(size: int, seed: int = 2013) -> Structure:
                 side = rng.choice([Side.PROVIDER, Side.PROVIDER, Side.COMMISSIONING, Side.CORPORATE_SUPPORT])
             else:
                 side = s.post(manager).side if rng.random() > 0.02 else rng.choice(list(Side))
+            fte = rng.choice([1.0, 1.0, 1.0, 0.5, 0.8])
             roles = frozenset({ROLES[n - 1]}) if n - 1 < len(ROLES) and layer == 2 else frozenset()
             s.apply(
                 AddPost(
@@ -82,12 +83,12 @@ def council(size: int, seed: int = 2013) -> Structure:
                         grade=f"G{10 - min(layer, 9)}",
                         pay_floor=round(pay, -2),
                         pay_ceiling=round(pay * 1.08, -2),
-                        fte=rng.choice([1.0, 1.0, 1.0, 0.5, 0.8]),
+                        fte=fte,
                         side=side,
                         function=rng.choice(FUNCTIONS),
                         roles=roles,
                         status=rng.choice([Status.FILLED] * 8 + [Status.VACANT, Status.NEW]),
-                        incumbent=f"Person {n}",
+                        holders=(Holder(f"Person {n}", fte),),
                     ),
                     manager,
                 )

@@ -9,10 +9,11 @@ post in the holding area rather than dropping it.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import json
 import os
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Container, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +21,7 @@ from orgdesigner.model.bulk import collector_paused
 from orgdesigner.model.document import Document, Scenario
 from orgdesigner.model.edits import validate_group, validate_post
 from orgdesigner.model.errors import EditRefused, FileProblem
-from orgdesigner.model.post import Employment, Post, Role, Side, StaffGroup, Status
+from orgdesigner.model.post import Employment, Holder, Post, Role, Side, StaffGroup, Status, holders_named
 from orgdesigner.model.profile import CouncilType, RulesProfile
 from orgdesigner.model.structure import Structure
 
@@ -49,21 +50,52 @@ def post_to_dict(structure: Structure, post: Post) -> dict[str, Any]:
             continue
         if name == "roles":
             value = sorted(r.value for r in value)
+        elif name == "holders":
+            value = [holder_to_dict(h) for h in value]
+        elif name == "extra":
+            continue
         elif hasattr(value, "value"):
             value = value.value
         data[name] = value
+    _write_extra(data, post.extra)
     return data
+
+
+_HOLDER_DEFAULTS = Holder()
+
+
+def holder_to_dict(holder: Holder) -> dict[str, Any]:
+    """A holder's non-default fields, then any keys this version did not know."""
+    data: dict[str, Any] = {}
+    for name in Holder.__dataclass_fields__:
+        value = getattr(holder, name)
+        if name != "extra" and value != getattr(_HOLDER_DEFAULTS, name):
+            data[name] = value
+    _write_extra(data, holder.extra)
+    return data
+
+
+def _write_extra(data: dict[str, Any], extra: Iterable[tuple[str, str]]) -> None:
+    """Put back keys a newer version (or another tool) wrote, unless a known key now has the name."""
+    for key, text in extra:
+        data.setdefault(key, json.loads(text))
+
+
+def _extra(raw: dict[str, Any], known: Container[str]) -> tuple[tuple[str, str], ...]:
+    """Keys of `raw` this version does not know, kept as JSON text so they go back out unchanged."""
+    return tuple((k, json.dumps(v, ensure_ascii=False)) for k, v in raw.items() if k not in known)
 
 
 def group_to_dict(group: StaffGroup) -> dict[str, Any]:
     data: dict[str, Any] = {"id": group.id, "manager_id": group.manager_id, "title": group.title}
     defaults = StaffGroup(id="", manager_id=None, title="")
     for name in StaffGroup.__dataclass_fields__:
-        if name in data:
+        if name in data or name == "extra":
             continue
         value = getattr(group, name)
         if value != getattr(defaults, name):
             data[name] = value.value if hasattr(value, "value") else value
+    _write_extra(data, group.extra)
     return data
 
 
@@ -77,7 +109,7 @@ def structure_order(structure: Structure) -> Iterator[str]:
 
 def scenario_to_dict(scenario: Scenario) -> dict[str, Any]:
     structure = scenario.structure
-    return {
+    data: dict[str, Any] = {
         "name": scenario.name,
         "notes": scenario.notes,
         "targets": dict(scenario.targets),
@@ -86,10 +118,13 @@ def scenario_to_dict(scenario: Scenario) -> dict[str, Any]:
             group_to_dict(g) for manager in [*structure_order(structure), None] for g in structure.groups_under(manager)
         ],
     }
+    for key, value in scenario.extra.items():
+        data.setdefault(key, value)
+    return data
 
 
 def document_to_dict(document: Document) -> dict[str, Any]:
-    return {
+    data: dict[str, Any] = {
         "format": FORMAT_NAME,
         "schema_version": SCHEMA_VERSION,
         "organisation": document.organisation,
@@ -98,6 +133,9 @@ def document_to_dict(document: Document) -> dict[str, Any]:
         "profile": document.profile.to_dict(),
         "scenarios": [scenario_to_dict(s) for s in document.scenarios],
     }
+    for key, value in document.extra.items():
+        data.setdefault(key, value)
+    return data
 
 
 def dumps(document: Document) -> str:
@@ -211,14 +249,21 @@ _POST_FIELDS: dict[str, tuple[tuple[type, ...], Any, str]] = {
     "roles": ((list,), frozenset(), "a list"),
     "status": (_TEXT, Status.FILLED, "text"),
     "employment": (_TEXT, Employment.PERMANENT, "text"),
-    "incumbent": (_TEXT, "", "text"),
+    "holders": ((list,), (), "a list"),
     "employer": (_TEXT, "", "text"),
     "share": (_NUMBER, 1.0, "a number"),
     "notes": (_TEXT, "", "text"),
     "assistant": ((bool,), False, "true or false"),
     "role_justification": (_TEXT, "", "text"),
     "source_ref": (_TEXT, "", "text"),
+    "professional_body": (_TEXT, "", "text"),
+    "effective_date": (_TEXT, None, "text"),
+    "delete_when_vacated": ((bool,), False, "true or false"),
+    "reselect": ((bool,), False, "true or false"),
+    "establishment": (_TEXT, "", "text"),
 }
+_POST_LINE_KEYS = frozenset({"id", "reports_to", "dotted", "holding_reason", "incumbent"})
+"""Keys of a post record read outside the field table (`incumbent`: files before holders)."""
 _ENUMS: dict[str, Any] = {"side": Side, "status": Status, "employment": Employment}
 
 
@@ -231,10 +276,13 @@ def _read_post(raw: Any, where: str) -> tuple[Post, str | None, list[str], str |
     if type(post_id) is not str or not post_id:
         raise FileProblem(f"{where}.id: every post needs an id (text).")
     values: dict[str, Any] = {}
+    extra: list[tuple[str, str]] = []
     for name, value in raw.items():
         spec = _POST_FIELDS.get(name)
         if spec is None:
-            continue  # id and lines are read below; keys from newer versions are left alone
+            if name not in _POST_LINE_KEYS:  # a key from a newer version or another tool: kept
+                extra.append((name, json.dumps(value, ensure_ascii=False)))
+            continue
         kinds, default, label = spec
         if kinds is _TEXT and type(value) is str and name not in _ENUMS:
             values[name] = value  # most fields: plain text
@@ -260,8 +308,17 @@ def _read_post(raw: Any, where: str) -> tuple[Post, str | None, list[str], str |
                 raise FileProblem(
                     f"{where} (id '{post_id}').roles: {_show(value)} holds a role that is not one of {allowed}."
                 ) from None
+        elif name == "holders":
+            value = tuple(_read_holder(h, f"{where} (id '{post_id}').holders[{i}]") for i, h in enumerate(value))
         values[name] = value
+    if extra:
+        values["extra"] = tuple(extra)
     post = Post(id=post_id, **values)
+    incumbent = raw.get("incumbent")
+    if incumbent is not None and "holders" not in raw:  # a file from before holders
+        if type(incumbent) is not str:
+            raise FileProblem(f"{where} (id '{post_id}').incumbent: expected text, found {_kind(incumbent)}.")
+        post = dataclasses.replace(post, holders=holders_named(post, incumbent))
     try:
         validate_post(post)
     except EditRefused as exc:
@@ -273,6 +330,34 @@ def _read_post(raw: Any, where: str) -> tuple[Post, str | None, list[str], str |
     if type(dotted) is not list or not all(type(d) is str for d in dotted):
         raise FileProblem(f"{where} (id '{post_id}').dotted: expected a list of post ids.")
     return post, manager, list(dotted), reason
+
+
+def _read_holder(raw: Any, where: str) -> Holder:
+    r = _Reader(raw, where)
+    lgps = r.data.get("lgps_member")
+    if lgps is not None and type(lgps) is not bool:
+        raise FileProblem(f"{where}.lgps_member: expected true, false or null, found {_kind(lgps)} {_show(lgps)}.")
+    return Holder(
+        name=r.text("name"),
+        fte=r.number("fte", 1.0),
+        person_id=r.text("person_id"),
+        salary=r.number("salary", None),
+        date_of_birth=r.text("date_of_birth", None),
+        service_start=r.text("service_start", None),
+        lgps_member=lgps,
+        notice_weeks=r.number("notice_weeks", None),
+        strain_cost=r.number("strain_cost", None),
+        professional_body=r.text("professional_body"),
+        extra=_extra(r.data, _HOLDER_KEYS),
+    )
+
+
+_HOLDER_KEYS = frozenset(Holder.__dataclass_fields__) - {"extra"}
+_GROUP_KEYS = frozenset(StaffGroup.__dataclass_fields__) - {"extra"}
+_SCENARIO_KEYS = frozenset({"name", "notes", "targets", "posts", "staff_groups"})
+_DOCUMENT_KEYS = frozenset(
+    {"format", "schema_version", "organisation", "council_type", "notes", "profile", "scenarios"}
+)
 
 
 def _read_group(raw: Any, where: str) -> StaffGroup:
@@ -293,6 +378,8 @@ def _read_group(raw: Any, where: str) -> StaffGroup:
         side=None if side_raw is None else r.choice("side", Side, None),
         direct=r.boolean("direct", False),
         notes=r.text("notes"),
+        establishment=r.text("establishment"),
+        extra=_extra(r.data, _GROUP_KEYS),
     )
     try:
         validate_group(group)
@@ -427,6 +514,7 @@ def loads(text: str, source: str = "the file", problems: list[str] | None = None
             profile=RulesProfile.from_dict(profile_raw, "file.profile"),
             notes=root.text("notes"),
         )
+        document.extra = {k: v for k, v in data.items() if k not in _DOCUMENT_KEYS}
         names: set[str] = set()
         for s_index, raw in enumerate(root.items("scenarios")):
             where = f"scenarios[{s_index}]"
@@ -444,7 +532,9 @@ def loads(text: str, source: str = "the file", problems: list[str] | None = None
             ):
                 raise FileProblem(f"{where}.targets: expected an object of numbers.")
             targets = {str(k): float(v) for k, v in targets_raw.items()}
-            document.scenarios.append(Scenario(name, structure, sr.text("notes"), targets))
+            scenario = Scenario(name, structure, sr.text("notes"), targets)
+            scenario.extra = {k: v for k, v in sr.data.items() if k not in _SCENARIO_KEYS}
+            document.scenarios.append(scenario)
     except FileProblem as exc:
         raise FileProblem(f"{source}: {exc}") from None
     if not document.scenarios:

@@ -16,7 +16,7 @@ from orgdesigner.formats.tabular import BadNumber, Table, cell, find_columns, nu
 from orgdesigner.model.bulk import collector_paused
 from orgdesigner.model.document import Document, Scenario
 from orgdesigner.model.errors import FileProblem
-from orgdesigner.model.post import Post, Side, StaffGroup, Status
+from orgdesigner.model.post import Holder, Post, Side, StaffGroup, Status
 from orgdesigner.model.profile import CouncilType
 
 SENIOR_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -109,6 +109,7 @@ def read_senior(table: Table, report: ImportReport) -> tuple[list[tuple[Post, st
             floor, ceiling = ceiling, floor
         vacant = name.lower() == "vacant"
         incumbent = "" if vacant or name.lower() in ("n/d", "nd", "not disclosed") else name
+        person = () if vacant else (Holder(name=incumbent, fte=fte),)  # N/D: a person, unnamed
         notes = " ".join(x for x in (cell(row, columns, "function"), cell(row, columns, "notes")) if x)
         manager = cell(row, columns, "reports_to")
         manager_id = None if manager.lower() in TOP_MARKERS else manager
@@ -119,7 +120,7 @@ def read_senior(table: Table, report: ImportReport) -> tuple[list[tuple[Post, st
             merged = replace(
                 post,
                 fte=round(post.fte + fte, 4),
-                incumbent=" / ".join(x for x in (post.incumbent, incumbent) if x),
+                holders=post.holders + person,
                 pay_floor=_least(post.pay_floor, floor),
                 pay_ceiling=_most(post.pay_ceiling, ceiling),
                 status=Status.FILLED if not vacant or post.status is Status.FILLED else post.status,
@@ -141,7 +142,7 @@ def read_senior(table: Table, report: ImportReport) -> tuple[list[tuple[Post, st
             function=cell(row, columns, "group"),
             team=cell(row, columns, "unit"),
             status=Status.VACANT if vacant else Status.FILLED,
-            incumbent=incumbent,
+            holders=person,
             notes=notes.strip("'\" "),
             source_ref=ref,
         )

@@ -10,6 +10,7 @@ reports every row problem with its sheet, row and column, and keeps every post i
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import json
@@ -40,7 +41,7 @@ from orgdesigner.model.compare import Comparison, compare, phase_of
 from orgdesigner.model.document import Document, Scenario
 from orgdesigner.model.errors import FileProblem
 from orgdesigner.model.metrics import compute, on_costs
-from orgdesigner.model.post import Employment, Post, Role, Side, Status
+from orgdesigner.model.post import Employment, Post, Role, Side, Status, holders_named
 from orgdesigner.model.rules import check
 
 Progress = Callable[[int, str], None]
@@ -759,9 +760,11 @@ def import_establishment(
             id=post_id, title=title, grade=get(row, "grade"), pay_floor=floor, pay_ceiling=ceiling,
             fte=fte if fte is not None else 1.0, side=side, function=get(row, "function"), team=get(row, "team"),
             status=_status(get(row, "status")), employment=_employment(get(row, "employment")),
-            incumbent=get(row, "incumbent"), roles=_parse_roles(get(row, "roles")), notes=get(row, "notes"),
+            roles=_parse_roles(get(row, "roles")), notes=get(row, "notes"),
             source_ref=get(row, "post_id"),
         )  # fmt: skip
+        if get(row, "incumbent"):
+            post = dataclasses.replace(post, holders=holders_named(post, get(row, "incumbent")))
         manager: str | None = get(row, "reports_to") or None
         if manager is None and get(row, "reports_to_title") and "post_id" not in columns:
             pending_title_managers.append((len(records), line, get(row, "reports_to_title")))

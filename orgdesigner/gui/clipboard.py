@@ -24,9 +24,7 @@ def copy_branch_edit(structure: Structure, post_id: str, manager: str | None) ->
     steps: list[Edit] = []
     for old in ids:
         post = structure.post(old)
-        copy = dataclasses.replace(
-            post, id=fresh[old], incumbent="", status=Status.NEW, source_ref="", roles=frozenset()
-        )
+        copy = dataclasses.replace(post, id=fresh[old], holders=(), status=Status.NEW, source_ref="", roles=frozenset())
         if old == post_id:
             reason = None if manager else "copied without a manager"
             steps.append(AddPost(copy, manager, holding_reason=reason))

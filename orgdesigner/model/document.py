@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from orgdesigner.model.errors import OrgError
 from orgdesigner.model.profile import CouncilType, RulesProfile
@@ -18,6 +19,8 @@ class Scenario:
     notes: str = ""
     targets: dict[str, float] = field(default_factory=dict)
     """e.g. {"management_posts_reduction": 0.25, "annual_saving": 5_000_000}"""
+    extra: dict[str, Any] = field(default_factory=dict)
+    """Keys this version does not know, written back unchanged on save."""
 
 
 @dataclass
@@ -27,6 +30,8 @@ class Document:
     profile: RulesProfile = field(default_factory=RulesProfile)
     scenarios: list[Scenario] = field(default_factory=list)
     notes: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+    """Keys this version does not know, written back unchanged on save."""
 
     def scenario(self, name: str | None = None) -> Scenario:
         """The named scenario, or the last one (the proposal) when no name is given."""
@@ -50,7 +55,7 @@ class Document:
         """A copy of a scenario (posts keep their ids, so changes can be traced), added at the end."""
         self._check_new_name(name)
         original = self.scenario(source)
-        copy = Scenario(name, original.structure.copy(), original.notes, dict(original.targets))
+        copy = Scenario(name, original.structure.copy(), original.notes, dict(original.targets), dict(original.extra))
         self.scenarios.append(copy)
         return copy
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from orgdesigner.model.errors import EditRefused
-from orgdesigner.model.post import Employment, Post, Role, Side, StaffGroup, Status
+from orgdesigner.model.post import Employment, Holder, Post, Role, Side, StaffGroup, Status, holders_named
 from orgdesigner.model.structure import Structure
 
 
@@ -269,7 +269,8 @@ class MovePost(Edit):
         return f"Move {_title(structure, self.post_id)} {where}"
 
 
-POST_FIELDS = frozenset(f.name for f in dataclasses.fields(Post)) - {"id"}
+POST_FIELDS = frozenset(f.name for f in dataclasses.fields(Post)) - {"id"} | {"incumbent"}
+"""Fields an UpdatePost may change; `incumbent` names the holders (see `holders_named`)."""
 
 
 @dataclass(frozen=True)
@@ -287,7 +288,11 @@ class UpdatePost(Edit):
 
     def _updated(self, structure: Structure) -> Post:
         post = _require(structure, self.post_id)
-        return dataclasses.replace(post, **coerce_post_fields(self.changes))
+        changes = coerce_post_fields(self.changes)
+        if "incumbent" in changes:
+            names = changes.pop("incumbent")
+            changes.setdefault("holders", holders_named(post, str(names or "")))
+        return dataclasses.replace(post, **changes)
 
     def touches(self, structure: Structure) -> set[str]:
         return _near(structure, self.post_id)
@@ -296,7 +301,8 @@ class UpdatePost(Edit):
         old = structure.post(self.post_id)
         new = self._updated(structure)
         structure._replace(new)
-        return UpdatePost(self.post_id, {k: getattr(old, k) for k in self.changes})
+        names = {"holders" if k == "incumbent" else k for k in self.changes}
+        return UpdatePost(self.post_id, {k: getattr(old, k) for k in names})
 
     def describe(self, structure: Structure) -> str:
         return f"Edit {', '.join(sorted(self.changes))} of {_title(structure, self.post_id)}"
@@ -486,14 +492,37 @@ def coerce_post_fields(changes: dict[str, Any]) -> dict[str, Any]:
         "status": Status,
         "employment": Employment,
         "roles": lambda v: frozenset(Role(r) for r in v),
+        "holders": lambda v: tuple(h if isinstance(h, Holder) else Holder(**h) for h in v),
     }
     for name, convert in converters.items():
         if name in out and out[name] is not None:
             try:
                 out[name] = convert(out[name])
-            except ValueError as exc:
+            except (ValueError, TypeError) as exc:
                 raise EditRefused(f"'{out[name]}' is not a valid {name.replace('_', ' ')}: {exc}") from None
     return out
+
+
+def _check_date(name: str, label: str, value: str | None) -> None:
+    if value:
+        try:
+            dt.date.fromisoformat(value)
+        except ValueError:
+            raise EditRefused(f"'{name}': the {label} '{value}' is not a date (use YYYY-MM-DD).") from None
+
+
+def validate_holder(name: str, holder: Holder) -> None:
+    """Refuse a person's values no HR record can hold; `name` is the post's, for the message."""
+    who = f"{name}' holder '{holder.name or holder.person_id or '?'}"
+    if not (0 < holder.fte <= 5):
+        raise EditRefused(f"'{who}': a person's FTE must be more than 0 and at most 5, not {holder.fte}.")
+    if holder.salary is not None and not (0 <= holder.salary <= 10_000_000):
+        raise EditRefused(f"'{who}': the salary must be between £0 and £10m, not {holder.salary}.")
+    for label, value in (("notice", holder.notice_weeks), ("strain cost", holder.strain_cost)):
+        if value is not None and value < 0:
+            raise EditRefused(f"'{who}': the {label} cannot be negative.")
+    _check_date(who, "date of birth", holder.date_of_birth)
+    _check_date(who, "continuous service date", holder.service_start)
 
 
 def validate_post(post: Post) -> None:
@@ -512,13 +541,10 @@ def validate_post(post: Post) -> None:
         )
     if not (0 < post.share <= 1):
         raise EditRefused(f"'{name}': this council's share of a shared post must be over 0 and at most 1.")
-    if post.transition_end:
-        try:
-            dt.date.fromisoformat(post.transition_end)
-        except ValueError:
-            raise EditRefused(
-                f"'{name}': the transition end date '{post.transition_end}' is not a date (use YYYY-MM-DD)."
-            ) from None
+    _check_date(name, "transition end date", post.transition_end)
+    _check_date(name, "effective date", post.effective_date)
+    for holder in post.holders:
+        validate_holder(name, holder)
 
 
 def validate_group(group: StaffGroup) -> None:

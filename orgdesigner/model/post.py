@@ -6,6 +6,7 @@ always put back exactly what was there.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -131,6 +132,32 @@ ROLE_INFO: dict[Role, tuple[str, str, str, bool]] = {
 }
 
 
+@dataclass(frozen=True, slots=True)
+class Holder:
+    """One person holding (part of) a post: a job share is two holders, not a post of FTE 2.
+
+    The HR fields are optional because most structures are drawn before HR's data is joined;
+    `person_id` is the key for that join. `name` and the HR fields are personal data and are
+    withheld from public outputs.
+    """
+
+    name: str = ""
+    fte: float = 1.0
+    person_id: str = ""
+    salary: float | None = None
+    """This person's full-time salary when it is not the post's own (e.g. pay protection)."""
+    date_of_birth: str | None = None
+    service_start: str | None = None
+    """Continuous service date, for redundancy pay."""
+    lgps_member: bool | None = None
+    notice_weeks: float | None = None
+    strain_cost: float | None = None
+    """The pension fund's strain figure, when it has given one."""
+    professional_body: str = ""
+    extra: tuple[tuple[str, str], ...] = ()
+    """Keys this version does not know, as (key, JSON text), written back unchanged on save."""
+
+
 def _fte_units(fte: float) -> int:
     """FTE in ten-thousandths, so running totals add up exactly whatever the order of edits."""
     return round(fte * 10_000)
@@ -157,13 +184,31 @@ class Post:
     roles: frozenset[Role] = field(default_factory=frozenset)
     status: Status = Status.FILLED
     employment: Employment = Employment.PERMANENT
-    incumbent: str = ""
+    holders: tuple[Holder, ...] = ()
+    """The people in the post; empty for a vacancy or when nobody has been named."""
     employer: str = ""
     share: float = 1.0
     notes: str = ""
     assistant: bool = False
     role_justification: str = ""
     source_ref: str = ""
+    professional_body: str = ""
+    """For a Chief Finance Officer: the accountancy body (LGFA 1988 s.113); a holder's own wins."""
+    effective_date: str | None = None
+    """When this post's change takes effect (YYYY-MM-DD), for part-year savings."""
+    delete_when_vacated: bool = False
+    """Deleted when its holder leaves rather than by redundancy."""
+    reselect: bool = False
+    """Its holders must apply for posts in the new structure."""
+    establishment: str = ""
+    """The establishment (HR) reference of the post."""
+    extra: tuple[tuple[str, str], ...] = ()
+    """Keys this version does not know, as (key, JSON text), written back unchanged on save."""
+
+    @property
+    def incumbent(self) -> str:
+        """The holders' names, as older files and the organogram returns give them ("A / B")."""
+        return " / ".join(h.name for h in self.holders if h.name)
 
     @property
     def salary(self) -> float | None:
@@ -206,6 +251,9 @@ class StaffGroup:
     side: Side | None = None
     direct: bool = False
     notes: str = ""
+    establishment: str = ""
+    extra: tuple[tuple[str, str], ...] = ()
+    """Keys this version does not know, as (key, JSON text), written back unchanged on save."""
 
     @property
     def salary(self) -> float | None:
@@ -219,6 +267,21 @@ class StaffGroup:
     def people(self) -> int:
         """Headcount where known, otherwise the FTE rounded up."""
         return self.headcount if self.headcount is not None else math.ceil(self.fte - 1e-9)
+
+
+def holders_named(post: Post, names: str) -> tuple[Holder, ...]:
+    """The post's holders after its incumbent text is set to `names` ("A / B" for a job share).
+
+    Holders keep their HR fields when only their names change; new people share the post's FTE.
+    """
+    parts = [part.strip() for part in names.split(" / ") if part.strip()]
+    if not parts:
+        return ()
+    current = post.holders
+    if len(parts) == len(current):
+        return tuple(dataclasses.replace(h, name=n) for h, n in zip(current, parts, strict=True))
+    fte = post.fte / len(parts)
+    return tuple(Holder(name=n, fte=fte) for n in parts)
 
 
 def _midpoint(floor: float | None, ceiling: float | None) -> float | None:

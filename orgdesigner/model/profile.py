@@ -72,20 +72,26 @@ class RulesProfile:
     phase1_threshold: float = 55_000
     phase2_threshold: float = 30_000
     accountancy_bodies: tuple[str, ...] = CCAB_BODIES
+    extra: dict[str, Any] = field(default_factory=dict)
+    """Settings this version does not know, written back unchanged on save."""
 
     def to_dict(self) -> dict[str, Any]:
         data = dataclasses.asdict(self)
+        del data["extra"]
         data["pay_bands"] = {str(k): list(v) for k, v in self.pay_bands.items()}
         data["accountancy_bodies"] = list(self.accountancy_bodies)
+        for key, value in self.extra.items():
+            data.setdefault(key, value)
         return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any], where: str = "profile") -> RulesProfile:
         profile = cls()
-        known = {f.name: f for f in dataclasses.fields(cls)}
+        known = {f.name for f in dataclasses.fields(cls)} - {"extra"}
         for key, value in data.items():
             if key not in known:
-                continue  # a newer file may carry settings this version does not know: keep going
+                profile.extra[key] = value  # a newer file's setting: kept and written back
+                continue
             default = getattr(profile, key)
             try:
                 if key == "pay_bands":
