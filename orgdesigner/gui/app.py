@@ -73,7 +73,7 @@ def run_window(argv: Sequence[str]) -> int:
         raise
     window = MainWindow(document, path)
     window.show()
-    window.offer_recovery()
+    window.files.offer_recovery()
     return app.exec()
 
 

@@ -39,9 +39,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from orgdesigner.gui import templates as post_templates
 from orgdesigner.gui.document import LARGE_ABOVE, DocumentController
-from orgdesigner.model.edits import AddPost, MovePost
+from orgdesigner.gui.highlights import Layer
 from orgdesigner.model.layout import (
     BLOCK_LAYER,
     Composition,
@@ -99,7 +98,7 @@ class PostItem(QGraphicsRectItem):
         collapsed = len(structure.subtree(self.post_id)) - 1 if self.post_id in scene.collapsed else 0
         groups = structure.groups_under(self.post_id)
         selected = self.post_id in scene.controller.selection
-        highlighted = self.post_id in scene.highlighted
+        highlighted = self.post_id in scene.controller.highlights
         if detail < 0.4:  # boxes without text are cheap to paint directly
             paint_card(
                 painter,
@@ -229,8 +228,6 @@ class ChartScene(QGraphicsScene):
         self.controller = controller
         self.layout_options = LayoutOptions()
         self.card_style = CardStyle()
-        self.collapsed: set[str] = set()
-        self.highlighted: set[str] = set()
         self.items_by_id: dict[str, PostItem] = {}
         self.connectors: dict[str, QGraphicsPathItem] = {}
         self.blocks: dict[str, BranchBlock] = {}
@@ -263,6 +260,8 @@ class ChartScene(QGraphicsScene):
         controller.selectionChanged.connect(self._repaint_selection)
         controller.findingsChanged.connect(self._repaint_findings)
         controller.checkedAll.connect(self.update)
+        controller.foldsChanged.connect(lambda: self.refresh(None))
+        controller.highlights.changed.connect(self._repaint_posts)
         self._selected_before: set[str] = set()
         if len(controller.structure) > LARGE_ABOVE:
             self.overview.setVisible(True)  # a large file opens fitted: cards are made on zooming in
@@ -289,8 +288,7 @@ class ChartScene(QGraphicsScene):
     def refresh(self, touched: frozenset[str] | None) -> None:
         """Lay out again only the branch blocks that hold touched posts; move the rest."""
         structure = self.controller.structure
-        self.collapsed = {p for p in self.collapsed if p in structure}  # not a set of every post per edit
-        options = LayoutOptions(collapsed=frozenset(self.collapsed))
+        options = LayoutOptions(collapsed=self.controller.folded)
         if options != self.layout_options:
             touched = None
         self.layout_options = options
@@ -702,18 +700,15 @@ class ChartScene(QGraphicsScene):
                 if post_id in self.items_by_id:
                     self.items_by_id[post_id].update()
 
-    def set_highlight(self, post_ids: set[str]) -> None:
-        for post_id in self.highlighted ^ post_ids:
+    def _repaint_posts(self, post_ids: frozenset[str]) -> None:
+        for post_id in post_ids:
             if post_id in self.items_by_id:
                 self.items_by_id[post_id].update()
-        self.highlighted = set(post_ids)
 
-    def toggle_collapsed(self, post_id: str) -> None:
-        if post_id in self.collapsed:
-            self.collapsed.discard(post_id)
-        elif self.controller.structure.report_count(post_id):
-            self.collapsed.add(post_id)
-        self.refresh(None)
+    @property
+    def collapsed(self) -> frozenset[str]:
+        """The branches folded away (the controller keeps them: `fold` is one of its verbs)."""
+        return self.controller.folded
 
     def post_at(self, pos: QPointF, exclude: str | None = None) -> str | None:
         for item in self.items(pos):
@@ -883,7 +878,7 @@ class ChartView(QGraphicsView):
         target = self.chart.post_at(scene_pos, exclude=gesture.post_id)
         if target != gesture.target:
             gesture.target = target
-            self.chart.set_highlight({target} if target else set())
+            self.controller.highlights.set(Layer.DROP_TARGET, [target] if target else [])
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         gesture = self.gesture
@@ -918,20 +913,12 @@ class ChartView(QGraphicsView):
         return done
 
     def drop_post(self, post_id: str, target: str | None, copy: bool) -> bool:
-        """What releasing a dragged card does: one edit, or a message saying why not."""
-        structure = self.controller.structure
+        """What releasing a dragged card does: one verb, or a message saying why not."""
         if copy:
-            from orgdesigner.gui.clipboard import copy_branch_edit
-
-            edit = copy_branch_edit(structure, post_id, target)
-            return self.controller.perform(edit, f"Copy branch '{structure.post(post_id).title}'")
+            return self.controller.copy_branch(post_id, target)
         if target is None:
-            if structure.is_held(post_id):
-                return False
-            return self.controller.perform(MovePost(post_id, None, holding_reason="moved to the holding area"))
-        if structure.manager_of(post_id) == target:
-            return False
-        return self.controller.perform(MovePost(post_id, target))
+            return self.controller.park(post_id)
+        return self.controller.move(post_id, target)
 
     def _end_drag(self, gesture: DragGesture) -> None:
         if gesture.ghost is not None and gesture.ghost.scene() is self.chart:
@@ -940,7 +927,7 @@ class ChartView(QGraphicsView):
         item = self.chart.items_by_id.get(gesture.post_id)
         if item is not None:
             item.setOpacity(1.0)
-        self.chart.set_highlight(set())
+        self.controller.highlights.clear(Layer.DROP_TARGET)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape and self.gesture is not None:
@@ -970,7 +957,7 @@ class ChartView(QGraphicsView):
                     self.ensureVisible(rect)
             return
         if event.key() == Qt.Key.Key_Space and current:
-            self.chart.toggle_collapsed(current)
+            self.controller.fold(current)
             return
         super().keyPressEvent(event)
 
@@ -1007,13 +994,13 @@ class ChartView(QGraphicsView):
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
         if event.mimeData().hasFormat(PALETTE_MIME):
             target = self.chart.post_at(self.mapToScene(event.position().toPoint()))
-            self.chart.set_highlight({target} if target else set())
+            self.controller.highlights.set(Layer.DROP_TARGET, [target] if target else [])
             event.acceptProposedAction()
         else:
             super().dragMoveEvent(event)
 
     def dragLeaveEvent(self, event: object) -> None:
-        self.chart.set_highlight(set())
+        self.controller.highlights.clear(Layer.DROP_TARGET)
 
     def dropEvent(self, event: QDropEvent) -> None:
         if not event.mimeData().hasFormat(PALETTE_MIME):
@@ -1021,16 +1008,11 @@ class ChartView(QGraphicsView):
             return
         key = bytes(event.mimeData().data(PALETTE_MIME).data()).decode("utf-8")
         target = self.chart.post_at(self.mapToScene(event.position().toPoint()))
-        self.chart.set_highlight(set())
+        self.controller.highlights.clear(Layer.DROP_TARGET)
         self._anchored(target, lambda: self.add_from_template(key, target))
         event.acceptProposedAction()
 
     def add_from_template(self, key: str, manager: str | None) -> bool:
-        structure = self.controller.structure
-        edit = post_templates.edit_for(key, structure, manager)
-        if isinstance(edit, AddPost) and manager is None:
-            edit = AddPost(edit.post, None, holding_reason="added without a manager")
-        ok = self.controller.perform(edit)
-        if ok and isinstance(edit, AddPost):
-            self.controller.select([edit.post.id])
-        return ok
+        before = self.controller.undo_stack.index()
+        self.controller.add_from_template(key, manager)
+        return self.controller.undo_stack.index() != before

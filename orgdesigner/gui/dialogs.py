@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -15,7 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QProgressDialog,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -149,21 +146,6 @@ class PrintOptionsDialog(QDialog):
             committee=self.committee.text(), meeting_date=self.date.text(), appendix=self.appendix.text(),
             marking=self.marking.currentText(), summary=self.summary.isChecked(), scenario=self.scenario,
         )  # fmt: skip
-
-
-def progress_dialog(parent: QWidget, title: str) -> tuple[QProgressDialog, xlsx.Progress]:
-    """A progress bar and the callback that moves it (long exports call it as they go)."""
-    dialog = QProgressDialog(title, "", 0, 100, parent)
-    dialog.setWindowModality(Qt.WindowModality.WindowModal)
-    dialog.setCancelButton(None)
-    dialog.setMinimumDuration(300)
-
-    def report(percent: int, what: str) -> None:
-        dialog.setLabelText(f"{title}: {what}")
-        dialog.setValue(percent)
-        QApplication.processEvents()
-
-    return dialog, report
 
 
 def default_export_name(path: Path | None, suffix: str) -> str:

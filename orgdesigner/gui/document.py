@@ -1,7 +1,10 @@
 """The open document as the window sees it: model + checker + undo stack + file path.
 
 Every change to a structure goes through `perform()`, which applies a model edit, pushes one
-undo command, re-checks the touched posts and tells the views. Views never change the model.
+undo command, re-checks the touched posts and tells the views. Views never change the model: the
+canvas, outline, menus, keyboard and properties panel all call the controller's verbs (`move`,
+`copy_branch`, `park`, `add_from_template`, `set_field`, `cut`, `paste`, `delete`, `fold` ...), so
+each user action has one path into the model.
 """
 
 from __future__ import annotations
@@ -13,8 +16,11 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from orgdesigner.formats import native
+from orgdesigner.gui import templates as post_templates
+from orgdesigner.gui.clipboard import copy_branch_edit
+from orgdesigner.gui.highlights import Highlights, Layer
 from orgdesigner.model.document import Document, Scenario
-from orgdesigner.model.edits import Edit
+from orgdesigner.model.edits import AddPost, Composite, Edit, MovePost, RemovePost, UpdatePost
 from orgdesigner.model.errors import EditRefused
 from orgdesigner.model.profile import CouncilType, RulesProfile
 from orgdesigner.model.rules import Checker
@@ -90,7 +96,9 @@ class DocumentController(QObject):
             show different markers.
         selectionChanged(): the selected posts changed.
         message(str): something to tell the user in the status bar (e.g. a refused edit).
+        refused(str): an edit was refused, and why (also sent as a message).
         scenarioChanged(): another scenario is shown.
+        foldsChanged(): a branch was folded or unfolded.
     """
 
     structureChanged = Signal(object)
@@ -98,7 +106,9 @@ class DocumentController(QObject):
     checkedAll = Signal()
     selectionChanged = Signal()
     message = Signal(str)
+    refused = Signal(str)
     scenarioChanged = Signal()
+    foldsChanged = Signal()
 
     def __init__(self, document: Document, path: Path | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -107,6 +117,10 @@ class DocumentController(QObject):
         self.undo_stack = QUndoStack(self)
         self.scenario_name = document.scenario().name
         self.selection: list[str] = []
+        self.highlights = Highlights(self)
+        self._folded: frozenset[str] = frozenset()  # replaced, never changed: views may hold it
+        self._clip: tuple[str, str] | None = None  # ("cut" | "copy", post id)
+        self.selectionChanged.connect(self._light_manager_chain)
         if len(self.structure) > LARGE_ABOVE:
             # A large file opens on the overview, which shows no finding markers: the chart paints
             # first and asks for the check straight after (~0.1 s at 20,000 posts), before any click
@@ -154,11 +168,24 @@ class DocumentController(QObject):
         try:
             applied = self.structure.apply(edit)
         except EditRefused as exc:
+            self.refused.emit(str(exc))
             self.message.emit(str(exc))
             return False
         self._after(applied)
         self.undo_stack.push(EditCommand(self, self.structure, applied, label))
         return True
+
+    def replace_document(self, document: Document, path: Path | None) -> None:
+        """Show another document (opened, imported, recovered, new), with nothing to undo."""
+        self.undo_stack.clear()
+        self.document = document
+        self.path = path
+        self._folded = frozenset()
+        self._clip = None
+        for layer in Layer:
+            self.highlights.clear(layer)
+        self.show_scenario(document.scenario().name)
+        self.undo_stack.setClean()
 
     def set_rules(self, profile: RulesProfile, council_type: CouncilType) -> None:
         self.undo_stack.push(SettingsCommand(self, profile, council_type))
@@ -180,10 +207,13 @@ class DocumentController(QObject):
 
     def _after(self, applied: Applied) -> None:
         self.checker.update(applied.touched)
+        if gone_folds := {p for p in applied.touched if p in self._folded and p not in self.structure}:
+            self._folded -= gone_folds
         gone = [p for p in self.selection if p not in self.structure]
         if gone:
             self.selection = [p for p in self.selection if p in self.structure]
             self.selectionChanged.emit()
+        self._light_manager_chain()  # the selected post may have new managers
         self.structureChanged.emit(applied.touched)
         self.findingsChanged.emit()
 
@@ -230,6 +260,7 @@ class DocumentController(QObject):
     def show_scenario(self, name: str) -> None:
         self.scenario_name = self.document.scenario(name).name
         self.selection = []
+        self._folded = frozenset()
         self.checker = self._new_checker()
         self.scenarioChanged.emit()
         self.structureChanged.emit(None)
@@ -245,6 +276,112 @@ class DocumentController(QObject):
 
     def current(self) -> str | None:
         return self.selection[0] if self.selection else None
+
+    # ---- verbs: one per user action, whoever asks (canvas, outline, menus, keyboard, panels) ---------
+    def move(self, post_id: str, manager: str) -> bool:
+        """Move a post with its branch under another manager (a refused move says why)."""
+        if self.structure.manager_of(post_id) == manager:
+            return False
+        return self.perform(MovePost(post_id, manager))
+
+    def copy_branch(self, post_id: str, manager: str | None) -> bool:
+        """Add a copy of a branch under `manager` (None: in the holding area), with new ids."""
+        edit = copy_branch_edit(self.structure, post_id, manager)
+        return self.perform(edit, f"Copy branch '{self.structure.post(post_id).title}'")
+
+    def park(self, post_id: str, reason: str = "moved to the holding area") -> bool:
+        """Put a post (with its branch) in the holding area, where posts wait for a manager."""
+        if self.structure.is_held(post_id):
+            return False
+        return self.perform(MovePost(post_id, None, holding_reason=reason))
+
+    def add_from_template(self, key: str, manager: str | None) -> str | None:
+        """Add a post (or staff group) from a palette template; a new post is selected."""
+        edit = post_templates.edit_for(key, self.structure, manager)
+        if isinstance(edit, AddPost) and manager is None:
+            edit = AddPost(edit.post, None, holding_reason="added without a manager")
+        if not self.perform(edit):
+            return None
+        if isinstance(edit, AddPost):
+            self.select([edit.post.id])
+            return edit.post.id
+        return None
+
+    def set_field(self, name: str, value: object, post_ids: list[str] | None = None) -> bool:
+        """Set one field of the given posts (default: the selection) as one undoable action."""
+        targets = self.selection if post_ids is None else post_ids
+        current = [self.structure.post(p) for p in targets if p in self.structure]
+        if not current:
+            return False
+        edits: list[Edit] = [UpdatePost(p.id, {name: value}) for p in current]
+        edit = edits[0] if len(edits) == 1 else Composite(tuple(edits), f"Set {name} of {len(edits)} posts")
+        return self.perform(edit)
+
+    def cut(self, post_id: str) -> None:
+        """Remember a branch to move: the next paste moves it under the post then selected."""
+        self._clip = ("cut", post_id)
+        self.message.emit(f"Cut '{self.structure.post(post_id).title}': select its new manager and paste.")
+
+    def copy(self, post_id: str) -> None:
+        self._clip = ("copy", post_id)
+        self.message.emit("Copied the branch: select where it goes and paste.")
+
+    def paste(self, manager: str | None) -> bool:
+        """Move the cut branch (or add a copy of the copied one) under `manager`."""
+        if self._clip is None:
+            self.message.emit("Nothing to paste: cut or copy a post first.")
+            return False
+        kind, source = self._clip
+        if source not in self.structure:
+            self._clip = None
+            self.message.emit("The cut or copied post is no longer there.")
+            return False
+        if kind == "copy":
+            return self.copy_branch(source, manager)
+        if self.perform(MovePost(source, manager, holding_reason=None if manager else "pasted at the top")):
+            self._clip = None
+            return True
+        return False
+
+    def delete(self, post_id: str, keep_reports: bool = True) -> bool:
+        """Delete a post; its reports move up to its manager, or go with it (`keep_reports` False)."""
+        manager = self.structure.manager_of(post_id)
+        if not self.perform(RemovePost(post_id, keep_reports=keep_reports)):
+            return False
+        self.select([manager] if manager else [])
+        return True
+
+    # ---- folds and highlights: how the chart shows the structure (not part of the file) -------------
+    @property
+    def folded(self) -> frozenset[str]:
+        return self._folded
+
+    def fold(self, post_id: str) -> None:
+        """Fold a branch away on the chart, or unfold it (a post without reports has nothing to fold)."""
+        if post_id in self._folded:
+            self._folded -= {post_id}
+        elif self.structure.report_count(post_id):
+            self._folded |= {post_id}
+        else:
+            return
+        self.foldsChanged.emit()
+
+    def unfold_to(self, post_ids: list[str]) -> None:
+        """Unfold the branches that hide these posts, so the user can see them."""
+        hiding = {m for p in post_ids if p in self.structure for m in self.structure.ancestors(p)} & self._folded
+        if hiding:
+            self._folded -= hiding
+            self.foldsChanged.emit()
+
+    def expand_all(self) -> None:
+        if self._folded:
+            self._folded = frozenset()
+            self.foldsChanged.emit()
+
+    def _light_manager_chain(self) -> None:
+        current = self.current()
+        chain = self.structure.ancestors(current) if current and current in self.structure else ()
+        self.highlights.set(Layer.MANAGER_CHAIN, chain)
 
     # ---- files -------------------------------------------------------------------------------------
     def save(self, path: Path) -> None:

@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
 
 from orgdesigner.gui.canvas import PALETTE_MIME
 from orgdesigner.gui.document import DocumentController
+from orgdesigner.gui.highlights import Layer
 from orgdesigner.gui.templates import TEMPLATES
 from orgdesigner.model.compare import Comparison, compare
-from orgdesigner.model.edits import Composite, Edit, UpdatePost
 from orgdesigner.model.metrics import Metrics, compute
 from orgdesigner.model.post import Employment, Role, Side, Status
 from orgdesigner.model.rules import Severity
@@ -168,7 +168,7 @@ class PropertiesPanel(QScrollArea):
         notes.textChanged.connect(lambda: None if self._loading else self._notes_timer.start())
         controller.selectionChanged.connect(self.load)
         controller.structureChanged.connect(self._maybe_reload)
-        controller.message.connect(self._show_error)
+        controller.refused.connect(self._show_error)
         self.load()
 
     def _add(self, name: str, label: str, widget: QWidget) -> None:
@@ -240,9 +240,7 @@ class PropertiesPanel(QScrollArea):
         if all(_same(getattr(p, name), value) for p in current):
             return
         self.error.clear()
-        edits: list[Edit] = [UpdatePost(p.id, {name: value}) for p in current]
-        edit = edits[0] if len(edits) == 1 else Composite(tuple(edits), f"Set {name} of {len(edits)} posts")
-        if not self.controller.perform(edit):
+        if not self.controller.set_field(name, value, [p.id for p in current]):
             self.load_keep_error()
 
     def load_keep_error(self) -> None:
@@ -459,6 +457,7 @@ class OutlinePanel(QWidget):
         self.search.setPlaceholderText("Search title, grade, name, function… (Enter for next)")
         self.search.setClearButtonEnabled(True)
         self.search.returnPressed.connect(self.find_next)
+        self.search.textChanged.connect(lambda text: None if text else self._clear_search())
         layout.addWidget(self.search)
         self.model = OutlineModel(controller, self)
         self.tree = QTreeView()
@@ -507,6 +506,11 @@ class OutlinePanel(QWidget):
         self.tree.scrollTo(index)
         self._syncing = False
 
+    def _clear_search(self) -> None:
+        self._last_match = None
+        self.status.clear()
+        self.controller.highlights.clear(Layer.SEARCH)
+
     def matches(self, text: str) -> list[str]:
         needle = text.casefold().strip()
         if not needle:
@@ -528,6 +532,7 @@ class OutlinePanel(QWidget):
         post_id = found[i % len(found)]
         self._last_match = post_id
         self.status.setText(f"Match {i % len(found) + 1} of {len(found)}")
+        self.controller.highlights.set(Layer.SEARCH, found)
         self.controller.select([post_id])
         self.postChosen.emit(post_id)
 
@@ -633,7 +638,7 @@ class ComparisonPanel(QWidget):
     """Two scenarios side by side: summary, small before/after bars, changed posts lit on the chart.
 
     Signals:
-        highlight(set): posts to light on the chart (the 'to' scenario's changes), or an empty set.
+        highlight(set): the posts lit on the chart's comparison layer (the 'to' scenario's changes).
     """
 
     highlight = Signal(object)
@@ -712,7 +717,9 @@ class ComparisonPanel(QWidget):
         c = self.comparison
         showing = self.controller.scenario_name
         on = self.show_changes.isChecked() and c is not None and c.to_name == showing
-        self.highlight.emit(c.changed_posts() if on and c is not None else set())
+        lit = c.changed_posts() if on and c is not None else set()
+        self.controller.highlights.set(Layer.COMPARISON, lit)
+        self.highlight.emit(lit)
 
 
 class _BeforeAfterBars(QWidget):

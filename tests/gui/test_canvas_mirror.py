@@ -36,7 +36,7 @@ def _assert_blocks_hold_their_children(scene: ChartScene) -> None:
 def _assert_mirrors(scene: ChartScene) -> None:
     _assert_blocks_hold_their_children(scene)
     structure = scene.controller.structure
-    expected = layout(structure, LayoutOptions(collapsed=frozenset(scene.collapsed))).positions
+    expected = layout(structure, LayoutOptions(collapsed=scene.controller.folded)).positions
     drawn = {p: (i.scenePos().x(), i.scenePos().y()) for p, i in scene.items_by_id.items() if i.scene() is scene}
     assert drawn == expected
     assert set(scene.items_by_id) == set(expected)
@@ -62,7 +62,7 @@ def test_scene_equals_a_full_layout_after_any_edits(qtbot: QtBot, data: st.DataO
         elif kind == "hold" and target:
             controller.perform(MovePost(target, None, holding_reason="parked"))
         elif kind == "collapse" and target:
-            scene.toggle_collapsed(target)
+            controller.fold(target)
         elif kind == "undo" and controller.undo_stack.canUndo():
             controller.undo_stack.undo()
         elif kind == "far":
@@ -71,7 +71,7 @@ def test_scene_equals_a_full_layout_after_any_edits(qtbot: QtBot, data: st.DataO
             scene.set_overview(False)
         assert (
             scene.current_layout.positions
-            == layout(controller.structure, LayoutOptions(collapsed=frozenset(scene.collapsed))).positions
+            == layout(controller.structure, LayoutOptions(collapsed=scene.controller.folded)).positions
         )
         if not scene.overview.isVisible():
             _assert_mirrors(scene)

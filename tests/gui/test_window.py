@@ -15,7 +15,9 @@ from pytestqt.qtbot import QtBot
 from orgdesigner.formats import native
 from orgdesigner.gui import files
 from orgdesigner.gui.canvas import PALETTE_MIME
+from orgdesigner.gui.highlights import Layer
 from orgdesigner.gui.main_window import MainWindow
+from orgdesigner.gui.window.exports import ExportActions
 from orgdesigner.model.document import Document, Scenario
 from orgdesigner.model.edits import AddPost, MovePost
 from orgdesigner.model.layout import LayoutOptions, layout
@@ -267,7 +269,7 @@ def test_save_and_reopen_gives_the_same_structure(qtbot: QtBot, window: MainWind
     w = window
     drag(qtbot, w, "a0", "b")
     path = tmp_path / "council.orgx"
-    assert w._save_to(path)
+    assert w.files.save_to(path)
     assert not w.isWindowModified()
     reopened = native.load(path)
     assert reopened.scenario().structure.snapshot() == w.controller.structure.snapshot()
@@ -282,16 +284,16 @@ def test_recovers_autosaved_work_after_a_crash(
 ) -> None:
     w = window
     path = tmp_path / "council.orgx"
-    w._save_to(path)
+    w.files.save_to(path)
     drag(qtbot, w, "a0", "b")
-    w.write_recovery()  # what the minute timer does
+    w.files.write_recovery()  # what the minute timer does
     expected = w.controller.structure.snapshot()
     # The program dies here: no save, no clean close. A new window opens the same file.
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     w2 = MainWindow(native.load(path), path)
     qtbot.addWidget(w2)
     assert w2.controller.structure.manager_of("a0") == "a"
-    assert w2.offer_recovery()
+    assert w2.files.offer_recovery()
     assert w2.controller.structure.snapshot() == expected
     assert w2.isWindowModified()
     w2.controller.undo_stack.setClean()
@@ -310,7 +312,7 @@ def test_a_second_user_is_told_who_has_the_file_open(
         return QMessageBox.StandardButton.Cancel
 
     monkeypatch.setattr(QMessageBox, "warning", warning)
-    assert not window.open_path(path)
+    assert not window.files.open_path(path)
     assert "jsmith on HR-LAPTOP-7" in told[0]
 
 
@@ -343,7 +345,8 @@ def test_outline_search_expands_selects_and_lights_the_chain(window: MainWindow)
     w.outline.search.setText("manager b3")
     w.outline.find_next()
     assert w.controller.selection == ["b3"]
-    assert w.scene.highlighted == {"b", "ce"}
+    assert w.controller.highlights.layer(Layer.MANAGER_CHAIN) == {"b", "ce"}
+    assert "b3" in w.controller.highlights.layer(Layer.SEARCH)
     index = w.outline.tree.currentIndex()
     assert index.data() == "Manager B3"
 
@@ -387,7 +390,7 @@ def test_duplicate_a_scenario_change_it_and_see_the_comparison_update(
     assert panel.comparison.moved == ["a0"]
     assert "deleted 1, moved 1" in panel.text.toPlainText()
     panel.show_changes.setChecked(True)
-    assert "a0" in w.scene.highlighted
+    assert "a0" in w.controller.highlights
     # the original scenario is untouched, and undo brings the scenario list back
     assert w.controller.document.scenario("Proposed").structure.manager_of("a0") == "a"
     while w.controller.undo_stack.canUndo():
@@ -427,7 +430,7 @@ def test_import_an_establishment_list_through_the_mapping_dialog(
 
 
 def test_export_to_excel_from_the_window_without_names(
-    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import zipfile
 
@@ -438,8 +441,13 @@ def test_export_to_excel_from_the_window_without_names(
     window.controller.perform(UpdatePost("a", {"incumbent": "Pat Private"}))
     out = tmp_path / "hr.xlsx"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
-    monkeypatch.setattr(MainWindow, "_ask_names", lambda self: False)
+    monkeypatch.setattr(ExportActions, "ask_names", lambda self: False)
     window.actions_by_name["Export to Excel for HR"].trigger()
+    task = window.exports.task
+    assert task is not None
+    with qtbot.waitSignal(task.ended, timeout=30_000):
+        pass
+    assert f"Exported {out}" in window.statusBar().currentMessage()
     with zipfile.ZipFile(out) as archive:
         text = "".join(archive.read(n).decode("utf-8", "ignore") for n in archive.namelist())
     assert "Director A" in text and "Pat Private" not in text
@@ -451,7 +459,7 @@ def test_every_menu_item_runs_without_error_when_its_dialog_is_cancelled(
     """A new user trying each menu item: nothing crashes, cancelled dialogs change nothing."""
     from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog
 
-    from orgdesigner.gui.main_window import RulesDialog
+    from orgdesigner.gui.window.rules import RulesDialog
 
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: ("", ""))
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("", ""))
@@ -584,7 +592,33 @@ def test_only_branches_near_the_view_are_shown_and_scrolling_brings_the_rest(
     w.controller.perform(MovePost(structure.reports_of(last)[0], None, holding_reason="parked"))
     w.view.centre_on_post(first)
     qtbot.wait(50)  # branches in the margin are made when idle
-    expected = layout(structure, LayoutOptions(collapsed=frozenset(scene.collapsed))).positions
+    expected = layout(structure, LayoutOptions(collapsed=w.controller.folded)).positions
     drawn = {p: (i.scenePos().x(), i.scenePos().y()) for p, i in scene.items_by_id.items() if i.scene() is scene}
     assert first in drawn and all(drawn[p] == expected[p] for p in drawn)
     w.controller.undo_stack.setClean()
+
+
+def test_ending_a_drag_keeps_the_comparison_and_the_manager_chain_lit(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Highlights are layers: a drag lights (and then clears) its drop target and nothing else."""
+    from PySide6.QtWidgets import QInputDialog
+
+    w = window
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Proposed v2", True))
+    w.actions_by_name["Duplicate scenario"].trigger()
+    w.controller.move("b0", "a")
+    w.actions_by_name["Compare scenarios"].trigger()
+    panel = w.comparison
+    panel.from_box.setCurrentText("Proposed")
+    panel.to_box.setCurrentText("Proposed v2")
+    panel.show_changes.setChecked(True)
+    panel.recompute()
+    lit = w.controller.highlights
+    assert "b0" in lit
+    w.view.reset_zoom()
+    drag(qtbot, w, "a1", "b")
+    assert w.controller.structure.manager_of("a1") == "b"
+    assert "b0" in lit  # the comparison's posts are still lit
+    assert {"b", "ce"} <= lit.lit()  # and the dragged post's managers
+    assert not lit.layer(Layer.DROP_TARGET)

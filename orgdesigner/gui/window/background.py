@@ -1,0 +1,157 @@
+"""Long work (HR workbook, PDF, imports) on a worker thread, with a progress bar and Cancel.
+
+The window stays responsive: the job runs on Qt's thread pool and reports progress through queued
+signals, so the event loop keeps painting and the Cancel button keeps working. A progress dialog
+that is window-modal keeps the user from editing the document the job is reading. Files are written
+beside their destination under a temporary name and renamed into place only when complete, so a
+cancelled or failed export leaves nothing behind (and never half a file over an older one).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import threading
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from orgdesigner.model.errors import OrgError
+
+Progress = Callable[[int, str], None]
+"""percent (0-100), what is being done: a job calls it as it goes (it raises Cancelled when asked to stop)."""
+
+
+class Cancelled(Exception):
+    """The user pressed Cancel: the job stops at its next progress report."""
+
+
+def into_place(path: Path, write: Callable[[Path], Any]) -> Any:
+    """Run `write` on a temporary file beside `path`, then rename it over `path` (nothing on failure)."""
+    part = path.with_name(f".{path.stem}.{uuid.uuid4().hex[:8]}.part{path.suffix}")
+    try:
+        result = write(part)
+        os.replace(part, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            part.unlink()
+        raise
+    return result
+
+
+class _Relay(QObject):
+    """Carries a job's news from the worker thread to the window (queued: it lives on the UI thread)."""
+
+    progress = Signal(int, str)
+    done = Signal(object)
+    failed = Signal(str)
+    crashed = Signal(object)
+    stopped = Signal()
+
+
+class _Job(QRunnable):
+    def __init__(self, work: Callable[[Progress], Any], relay: _Relay, stop: threading.Event) -> None:
+        super().__init__()
+        self._work = work
+        self._relay = relay
+        self._stop = stop
+
+    def run(self) -> None:
+        def report(percent: int, what: str) -> None:
+            if self._stop.is_set():
+                raise Cancelled
+            self._relay.progress.emit(int(percent), what)
+
+        try:
+            result = self._work(report)
+            if self._stop.is_set():
+                raise Cancelled
+        except Cancelled:
+            self._relay.stopped.emit()
+        except OrgError as exc:
+            self._relay.failed.emit(str(exc))
+        except Exception as exc:  # a defect: raised again on the UI thread's error dialog
+            self._relay.crashed.emit(exc)
+        else:
+            self._relay.done.emit(result)
+
+
+class BackgroundTask(QObject):
+    """One long job with its progress dialog. Connect to the signals, then call start().
+
+    Signals:
+        finished(object): the job's result (on the UI thread).
+        failed(str): the job refused with a message for the user.
+        cancelled(): the user pressed Cancel and the job stopped.
+        ended(): after any of the three.
+    """
+
+    finished = Signal(object)
+    failed = Signal(str)
+    cancelled = Signal()
+    ended = Signal()
+
+    def __init__(self, parent: QWidget, title: str, work: Callable[[Progress], Any]) -> None:
+        super().__init__(parent)
+        self.title = title
+        self._stop = threading.Event()
+        self._relay = _Relay(self)
+        self._relay.progress.connect(self._progress)
+        self._relay.done.connect(self._done)
+        self._relay.failed.connect(self._failed)
+        self._relay.crashed.connect(self._crashed)
+        self._relay.stopped.connect(self._stopped)
+        self._job = _Job(work, self._relay, self._stop)
+        self._job.setAutoDelete(False)  # kept until the relay has delivered its last signal
+        self.dialog = QProgressDialog(title, "Cancel", 0, 100, parent)
+        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.dialog.setAutoReset(False)
+        self.dialog.setAutoClose(False)
+        self.dialog.setMinimumDuration(300)
+        self.dialog.setValue(0)
+        self.dialog.canceled.connect(self.cancel)
+        self.running = False
+
+    def start(self) -> None:
+        self.running = True
+        QThreadPool.globalInstance().start(self._job)
+
+    def cancel(self) -> None:
+        """Ask the job to stop at its next progress report."""
+        self._stop.set()
+        self.dialog.setLabelText(f"{self.title}: stopping…")
+
+    def _progress(self, percent: int, what: str) -> None:
+        if not self._stop.is_set():
+            self.dialog.setLabelText(f"{self.title}: {what}")
+            self.dialog.setValue(max(0, min(percent, 99)))
+
+    def _close(self) -> None:
+        self.running = False
+        self.dialog.canceled.disconnect(self.cancel)
+        self.dialog.close()
+        self.dialog.deleteLater()
+
+    def _done(self, result: object) -> None:
+        self._close()
+        self.finished.emit(result)
+        self.ended.emit()
+
+    def _failed(self, message: str) -> None:
+        self._close()
+        self.failed.emit(message)
+        self.ended.emit()
+
+    def _stopped(self) -> None:
+        self._close()
+        self.cancelled.emit()
+        self.ended.emit()
+
+    def _crashed(self, error: BaseException) -> None:
+        self._close()
+        self.ended.emit()
+        raise error

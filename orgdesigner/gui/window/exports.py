@@ -1,0 +1,149 @@
+"""Exports from the window: the HR workbook, organogram CSVs, Transparency Code data, PDF, SVG, PNG.
+
+Each asks where (beside the open file by default) and whether names go in, then writes on a worker
+thread (see `background`), so the window keeps painting and Cancel works; a cancelled export leaves
+no file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from orgdesigner.formats import xlsx
+from orgdesigner.gui.dialogs import default_export_name
+from orgdesigner.gui.window.background import BackgroundTask, Progress, into_place
+from orgdesigner.render.chart import write_png, write_svg
+from orgdesigner.render.pages import write_pdf
+
+if TYPE_CHECKING:
+    from orgdesigner.gui.main_window import MainWindow
+    from orgdesigner.gui.window.printing import PrintActions
+
+
+class ExportActions:
+    """The File menu's exports. `task` is the export running now (None when idle)."""
+
+    def __init__(self, window: MainWindow, printing: PrintActions) -> None:
+        self.window = window
+        self.controller = window.controller
+        self.printing = printing
+        self.task: BackgroundTask | None = None
+
+    def ask_names(self) -> bool | None:
+        """Whether postholders' names go in (personal data); None if the user cancelled."""
+        box = QMessageBox(self.window)
+        box.setWindowTitle("Names of postholders")
+        box.setText("Include postholders' names? They are personal data.")
+        include = box.addButton("Include names", QMessageBox.ButtonRole.AcceptRole)
+        leave = box.addButton("Leave names out", QMessageBox.ButtonRole.RejectRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        clicked = box.clickedButton()
+        return True if clicked is include else (False if clicked is leave else None)
+
+    def export_path(self, title: str, suffix: str, kind: str) -> Path | None:
+        """Ask where an export goes (beside the open file by default); None if cancelled."""
+        name, _ = QFileDialog.getSaveFileName(
+            self.window, title, default_export_name(self.controller.path, suffix), f"{kind} (*{Path(suffix).suffix})"
+        )
+        return Path(name) if name else None
+
+    def run(self, title: str, work: Callable[[Progress], str]) -> BackgroundTask:
+        """Run an export on a worker thread; the status bar says how it ended, a dialog why it failed."""
+        task = BackgroundTask(self.window, title, work)
+        status = self.window.statusBar()
+        task.finished.connect(lambda done: status.showMessage(str(done), 6000))
+        task.failed.connect(lambda message: QMessageBox.critical(self.window, "Could not export", message))
+        task.cancelled.connect(lambda: status.showMessage(f"{title}: cancelled, nothing written.", 6000))
+        task.ended.connect(lambda: self._ended(task))
+        self.task = task
+        task.start()
+        return task
+
+    def _ended(self, task: BackgroundTask) -> None:
+        if self.task is task:
+            self.task = None
+        task.deleteLater()
+
+    def export_excel_dialog(self) -> None:
+        path = self.export_path("Export to Excel for HR", ".xlsx", "Excel")
+        names = self.ask_names() if path else None
+        if path is None or names is None:
+            return
+        document, scenario = self.controller.document, self.controller.scenario_name
+
+        def work(progress: Progress) -> str:
+            into_place(path, lambda part: xlsx.export_workbook(document, part, scenario, names, progress))
+            return f"Exported {path}"
+
+        self.run("Exporting the HR workbook", work)
+
+    def export_organogram_dialog(self) -> None:
+        senior = self.export_path("Senior organogram CSV (the junior file is saved beside it)", "-senior.csv", "CSV")
+        names = self.ask_names() if senior else None
+        if senior is None or names is None:
+            return
+        junior = senior.with_name(senior.stem.removesuffix("-senior") + "-junior.csv")
+        document, scenario = self.controller.document, self.controller.scenario_name
+
+        def work(progress: Progress) -> str:
+            into_place(
+                senior,
+                lambda s: into_place(junior, lambda j: xlsx.export_organogram(document, s, j, scenario, names)),
+            )
+            return f"Exported {senior.name} and {junior.name}"
+
+        self.run("Exporting the organogram", work)
+
+    def export_transparency_dialog(self) -> None:
+        path = self.export_path("Transparency Code data", "-transparency.csv", "CSV")
+        if path is None:
+            return
+        document, scenario = self.controller.document, self.controller.scenario_name
+
+        def work(progress: Progress) -> str:
+            into_place(path, lambda part: xlsx.export_transparency(document, part, scenario))
+            return f"Exported {path}"
+
+        self.run("Exporting Transparency Code data", work)
+
+    def export_pdf_dialog(self) -> None:
+        options = self.printing.print_options()
+        path = self.export_path("Export PDF", ".pdf", "PDF") if options else None
+        if options is None or path is None:
+            return
+        document = self.controller.document
+
+        def work(progress: Progress) -> str:
+            def pages(page: int, total: int) -> None:
+                progress(100 * page // max(total, 1), f"page {page} of {total}")
+
+            report = into_place(path, lambda part: write_pdf(document, str(part), options, pages))
+            return f"Exported {path}: {report.pages} pages"
+
+        self.run("Writing the PDF", work)
+
+    def export_picture_dialog(self, kind: str) -> None:
+        path = self.export_path(f"Export {kind.upper()}", f".{kind}", kind.upper())
+        if path is None:
+            return
+        branch = self.controller.current()
+        if branch is not None:
+            answer = QMessageBox.question(
+                self.window, "Whole chart or branch", "Export only the selected post's branch? (No: the whole chart)"
+            )
+            branch = branch if answer == QMessageBox.StandardButton.Yes else None
+        structure, organisation = self.controller.structure, self.controller.document.organisation
+
+        def work(progress: Progress) -> str:
+            if kind == "svg":
+                into_place(path, lambda part: write_svg(structure, part, branch, False, organisation))
+            else:
+                into_place(path, lambda part: write_png(structure, part, 1.0, branch, False))
+            return f"Exported {path}"
+
+        self.run(f"Exporting the {kind.upper()}", work)
