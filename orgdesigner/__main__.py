@@ -7,6 +7,12 @@ from collections.abc import Sequence
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    import os
+
+    if os.environ.get("ORGDESIGNER_QT_PROBE"):  # the bundled app asked, in a child, whether Qt can start
+        from orgdesigner.qtcheck import probe
+
+        return probe()
     from orgdesigner.cli import run
 
     return run(list(sys.argv[1:] if argv is None else argv))

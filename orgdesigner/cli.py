@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -347,11 +348,11 @@ def run(argv: Sequence[str], out: TextIO | None = None, gui: GuiLauncher | None 
         if not argv or (len(argv) == 1 and not argv[0].startswith("-") and argv[0] not in _commands(parser)):
             if gui is not None:
                 return gui(argv)
-            from orgdesigner.gui.app import has_display, run_window
-
-            if not has_display():
-                sys.stderr.write("orgdesigner: no display to open a window on; showing the findings instead.\n")
+            if not _window_can_open():
+                sys.stderr.write("orgdesigner: no window can open here; showing the findings instead.\n")
                 return _no_window(argv, out)
+            from orgdesigner.gui.app import run_window
+
             return run_window(argv)
         args = parser.parse_args(list(argv))
         if args.command is None:
@@ -378,6 +379,21 @@ def _commands(parser: argparse.ArgumentParser) -> set[str]:
         if isinstance(action, argparse._SubParsersAction):
             return set(action.choices)
     return set()
+
+
+def _window_can_open() -> bool:
+    """A display, and Qt's platform plugin loads (asked in a child process, since Qt aborts the process when
+    it cannot). `scripts/run` asks first and says so in ORGDESIGNER_QT_CHECKED, to start no second child."""
+    from orgdesigner import qtcheck
+
+    if os.environ.get("ORGDESIGNER_NO_WINDOW") or not qtcheck.has_display():
+        return False
+    if os.environ.get("ORGDESIGNER_QT_CHECKED"):
+        return True
+    verdict = qtcheck.check()
+    if not verdict.ok:
+        sys.stderr.write(verdict.advice() + "\n")
+    return verdict.ok
 
 
 def _no_window(argv: Sequence[str], out: TextIO) -> int:

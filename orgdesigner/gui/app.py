@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -29,12 +28,6 @@ def application() -> QApplication:
         app.setWindowIcon(QIcon(str(icon)))
     app.setDesktopFileName("orgdesigner")
     return app
-
-
-def has_display() -> bool:
-    if sys.platform != "linux":
-        return True
-    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY") or os.environ.get("QT_QPA_PLATFORM"))
 
 
 def _install_error_dialog() -> None:
