@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import NoReturn, TextIO
 
 from orgdesigner import __version__, resources
-from orgdesigner.formats import native
+from orgdesigner.formats import native, safe_io
 from orgdesigner.formats.organogram import import_organogram
 from orgdesigner.model import metrics as metrics_mod
 from orgdesigner.model.compare import compare
@@ -25,6 +25,7 @@ from orgdesigner.model.profile import CouncilType
 from orgdesigner.model.rules import Severity, check
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
+MIN_SCREENSHOT_SIDE, MAX_SCREENSHOT_SIDE = 200, 8_000  # a window bigger than any screen costs gigabytes
 
 
 class UsageError(OrgError):
@@ -143,6 +144,9 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
         raise UsageError("say what to export: --xlsx, --organogram-senior (and --organogram-junior) or --transparency")
     if args.organogram_junior and not args.organogram_senior:
         raise UsageError("--organogram-junior goes with --organogram-senior")
+    targets = [t for t in (args.xlsx, args.organogram_senior, args.organogram_junior, args.transparency) if t]
+    if len({str(Path(t).resolve()) for t in targets}) < len(targets):
+        raise UsageError("two exports name the same file; give each its own name")
     if args.xlsx:
         xlsx.export_workbook(document, Path(args.xlsx), args.scenario, names=not args.no_names)
         wrote.append(args.xlsx)
@@ -231,6 +235,11 @@ def cmd_screenshot(args: argparse.Namespace, out: TextIO) -> int:
         width, height = (int(v) for v in args.size.lower().split("x"))
     except ValueError:
         raise UsageError(f"--size must look like 1400x900, not '{args.size}'") from None
+    if not all(MIN_SCREENSHOT_SIDE <= side <= MAX_SCREENSHOT_SIDE for side in (width, height)):
+        raise UsageError(
+            f"--size {width}x{height} is outside {MIN_SCREENSHOT_SIDE} to {MAX_SCREENSHOT_SIDE:,} pixels a side; "
+            "for a bigger picture of the chart use 'png --branch' or 'pdf'"
+        )
     from PySide6.QtCore import QSize
 
     from orgdesigner.gui.app import screenshot
@@ -357,7 +366,9 @@ def run(argv: Sequence[str], out: TextIO | None = None, gui: GuiLauncher | None 
         args = parser.parse_args(list(argv))
         if args.command is None:
             raise UsageError("choose a command (see 'orgdesigner --help')")
-        code: int = args.run(args, out)
+        inputs = [getattr(args, name, None) for name in ("file", "input", "senior", "junior", "map")]
+        with safe_io.protected_inputs(inputs):
+            code: int = args.run(args, out)
         return code
     except OrgError as exc:
         sys.stderr.write(f"orgdesigner: {_one_line(str(exc))}\n")

@@ -8,15 +8,14 @@ post in the holding area rather than dropping it.
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import json
-import os
-import tempfile
+import math
 from collections.abc import Callable, Container, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from orgdesigner.formats import safe_io
 from orgdesigner.model.bulk import collector_paused
 from orgdesigner.model.document import Document, Scenario
 from orgdesigner.model.edits import validate_group, validate_post
@@ -144,33 +143,13 @@ def dumps(document: Document) -> str:
 
 def atomic_write(path: Path, data: bytes) -> None:
     """Write `data` to `path` so that either the whole new file or the old one is there afterwards."""
-    path = Path(path)
-    directory = path.parent if str(path.parent) else Path()
-    fd = -1
-    tmp = ""
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-        with os.fdopen(fd, "wb") as handle:
-            fd = -1
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        with contextlib.suppress(OSError):
-            os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-        tmp = ""
-    except OSError as exc:
-        raise FileProblem(f"Could not save {path}: {exc.strerror or exc}. The previous file is unchanged.") from None
-    finally:
-        if fd >= 0:
-            os.close(fd)
-        if tmp:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
+    safe_io.write_output(path, data, verb="save")
 
 
 def save(document: Document, path: Path) -> None:
-    atomic_write(Path(path), dumps(document).encode("utf-8"))
+    # A lone surrogate (pasted from a broken source) cannot be UTF-8: it is kept as '?' rather than
+    # failing the save and losing the work.
+    safe_io.write_output(Path(path), dumps(document).encode("utf-8", errors="replace"), verb="save")
 
 
 # ---- reading --------------------------------------------------------------------------------------
@@ -200,6 +179,8 @@ class _Reader:
 
     def number(self, key: str, default: float | None) -> Any:
         value = self._get(key, default, (int, float), "a number")
+        if value is not None and not math.isfinite(value):
+            raise FileProblem(f"{self.where}.{key}: {value} is not a number this program can hold.")
         return None if value is None else float(value)
 
     def integer(self, key: str, default: int | None) -> Any:
@@ -294,6 +275,8 @@ def _read_post(raw: Any, where: str) -> tuple[Post, str | None, list[str], str |
             raise FileProblem(f"{where} (id '{post_id}').{name}: expected {label}, found {found}.")
         if kinds is _NUMBER:
             value = float(value)
+            if not math.isfinite(value):
+                raise FileProblem(f"{where} (id '{post_id}').{name}: {value} is not a number this program can hold.")
         elif name in _ENUMS:
             try:
                 value = _ENUMS[name](value)
@@ -486,12 +469,7 @@ def _fields(obj: Any) -> dict[str, Any]:
 def loads(text: str, source: str = "the file", problems: list[str] | None = None) -> Document:
     """Parse a .orgx document; `problems` collects what was repaired on the way (never dropped)."""
     problems = problems if problems is not None else []
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise FileProblem(
-            f"{source} is damaged or not an orgdesigner file: {exc.msg} at line {exc.lineno}, column {exc.colno}."
-        ) from None
+    data = safe_io.loads_json(text, source, "an orgdesigner file")
     if not isinstance(data, dict) or "schema_version" not in data:
         raise FileProblem(f"{source} is not an orgdesigner file (it has no schema_version).")
     root = _Reader(data, "file")
@@ -528,7 +506,8 @@ def loads(text: str, source: str = "the file", problems: list[str] | None = None
             structure = build_structure(records, groups, problems, f"{name}: ")
             targets_raw = sr.data.get("targets", {})
             if not isinstance(targets_raw, dict) or not all(
-                isinstance(v, int | float) and not isinstance(v, bool) for v in targets_raw.values()
+                isinstance(v, int | float) and not isinstance(v, bool) and math.isfinite(v)
+                for v in targets_raw.values()
             ):
                 raise FileProblem(f"{where}.targets: expected an object of numbers.")
             targets = {str(k): float(v) for k, v in targets_raw.items()}
@@ -545,14 +524,7 @@ def loads(text: str, source: str = "the file", problems: list[str] | None = None
 @collector_paused()
 def load(path: Path, problems: list[str] | None = None) -> Document:
     path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise FileProblem(f"{path} does not exist.") from None
-    except IsADirectoryError:
-        raise FileProblem(f"{path} is a folder, not an .orgx file.") from None
-    except OSError as exc:
-        raise FileProblem(f"Could not read {path}: {exc.strerror or exc}.") from None
+    raw = safe_io.read_input(path, "orgx")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

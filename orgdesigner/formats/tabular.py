@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from orgdesigner.formats import safe_io
 from orgdesigner.model.errors import FileProblem
 
 
@@ -28,13 +29,9 @@ def decode(raw: bytes, source: str) -> tuple[str, str]:
         ) from None
 
 
-def read_bytes(path: Path) -> bytes:
-    try:
-        return Path(path).read_bytes()
-    except FileNotFoundError:
-        raise FileProblem(f"{path} does not exist.") from None
-    except OSError as exc:
-        raise FileProblem(f"Could not read {path}: {exc.strerror or exc}.") from None
+def read_bytes(path: Path, kind: str = "csv") -> bytes:
+    """A regular file within the size limit for its kind (see safe_io.SIZE_LIMITS)."""
+    return safe_io.read_input(path, kind)
 
 
 def header_key(text: str) -> str:

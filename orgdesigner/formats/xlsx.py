@@ -13,7 +13,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
-import json
 import math
 import re
 import warnings
@@ -34,6 +33,7 @@ from openpyxl.worksheet._writer import WorksheetWriter
 from openpyxl.worksheet.filters import AutoFilter
 from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 
+from orgdesigner.formats import safe_io
 from orgdesigner.formats.native import build_structure
 from orgdesigner.formats.tabular import BadNumber, decode, find_columns, header_key, number, read_bytes, read_csv
 from orgdesigner.model.bulk import collector_paused
@@ -396,7 +396,8 @@ def export_workbook(
         _changes_sheet(workbook, document, comparison, names)
     report(95, "Saving")
     try:
-        workbook.save(str(path))
+        with safe_io.output_path(path) as temp:
+            workbook.save(str(temp))
     except OSError as exc:
         raise FileProblem(f"Could not write {path}: {exc.strerror or exc}. Is it open in Excel?") from None
     report(100, "Done")
@@ -654,6 +655,7 @@ def _read_xlsx_fast(path: Path) -> RawTable | None:
 
 
 def _read_xlsx(path: Path) -> RawTable:
+    safe_io.check_input(path, "xlsx")
     _check_archive(path)
     fast = _read_xlsx_fast(path)
     if fast is not None:
@@ -677,10 +679,7 @@ def _read_xlsx(path: Path) -> RawTable:
 
 def load_mapping(path: Path) -> dict[str, str]:
     """A mapping file: {"post_id": "Emp Post No", "title": "Position", ...} (field -> column header)."""
-    try:
-        data = json.loads(decode(read_bytes(path), path.name)[0])
-    except json.JSONDecodeError as exc:
-        raise FileProblem(f"{path.name} is not valid JSON: {exc.msg} at line {exc.lineno}.") from None
+    data = safe_io.loads_json(decode(read_bytes(path, "map"), path.name)[0], path.name, "a JSON mapping file")
     if not isinstance(data, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in data.items()):
         raise FileProblem(f"{path.name}: a mapping is an object of field names to column headers.")
     unknown = set(data) - set(FIELD_HEADERS)
@@ -840,10 +839,7 @@ def _csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> No
     for row in rows:
         # A cell starting like a formula is prefixed with an apostrophe so spreadsheets keep it as text.
         writer.writerow(["'" + v if isinstance(v, str) and v.startswith(FORMULA_START) else v for v in row])
-    try:
-        Path(path).write_text(buffer.getvalue(), encoding="utf-8-sig", newline="")
-    except OSError as exc:
-        raise FileProblem(f"Could not write {path}: {exc.strerror or exc}.") from None
+    safe_io.write_text(path, buffer.getvalue(), encoding="utf-8-sig")
 
 
 SENIOR_HEADER = [

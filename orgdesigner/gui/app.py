@@ -7,12 +7,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QSize, QTimer
+from PySide6.QtCore import QBuffer, QCoreApplication, QEventLoop, QIODevice, QSize, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from orgdesigner import resources
-from orgdesigner.formats import native
+from orgdesigner.formats import native, safe_io
 from orgdesigner.model.errors import OrgError
 
 
@@ -90,7 +90,10 @@ def screenshot(file: Path | None, output: Path, size: QSize) -> None:
     window.view.fit_all()
     app.processEvents()
     image = window.grab()
-    if not image.save(str(output), "PNG"):
-        raise OrgError(f"Could not write the screenshot to {output}.")
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not image.save(buffer, "PNG"):
+        raise OrgError(f"Could not write the screenshot to {output}: the picture could not be encoded.")
+    safe_io.write_output(output, bytes(buffer.data().data()))
     window.controller.undo_stack.setClean()
     window.close()

@@ -7,6 +7,7 @@ domain notes (warn over 15, at most 7 layers, on-cost rates from April 2025).
 from __future__ import annotations
 
 import dataclasses
+import math
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -98,7 +99,7 @@ class RulesProfile:
                     value = {int(k): (float(v[0]), float(v[1])) for k, v in dict(value).items()}
                 elif key == "accountancy_bodies":
                     value = tuple(str(v) for v in value)
-                elif isinstance(value, bool) or not isinstance(value, int | float):
+                elif isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
                     raise TypeError
                 elif isinstance(default, int):
                     if int(value) != value:
@@ -106,7 +107,7 @@ class RulesProfile:
                     value = int(value)
                 else:
                     value = float(value)
-            except (TypeError, ValueError, IndexError):
+            except (TypeError, ValueError, IndexError, OverflowError):
                 raise FileProblem(f"{where}.{key}: '{value}' is not a valid value for this setting.") from None
             setattr(profile, key, value)
         profile.validate(where)

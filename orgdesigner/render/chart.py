@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, QSize
+from PySide6.QtCore import QBuffer, QIODevice, QRectF, QSize
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
 
+from orgdesigner.formats import safe_io
 from orgdesigner.model.errors import FileProblem
 from orgdesigner.model.layout import Layout, LayoutOptions, forest_layout, layout
 from orgdesigner.model.structure import Structure
 from orgdesigner.render.card import CardStyle, connector_path, dotted_path, line_pen, paint_card
 
 MARGIN = 24.0
+# The largest picture painted (README "Limits"): past it memory runs to gigabytes and painting to
+# minutes; a branch, or the PDF (paginated), shows a chart that size.
+MAX_PNG_SIDE = 32_000
+MAX_PNG_PIXELS = 64_000_000
 
 
 def chart_layout(structure: Structure, branch: str | None = None) -> Layout:
@@ -44,8 +50,10 @@ def write_svg(
     structure: Structure, path: Path, branch: str | None = None, names: bool = False, title: str = ""
 ) -> None:
     lay = chart_layout(structure, branch)
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     generator = QSvgGenerator()
-    generator.setFileName(str(path))
+    generator.setOutputDevice(buffer)
     size = QSize(int(lay.width + 2 * MARGIN), int(lay.height + 2 * MARGIN))
     generator.setSize(size)
     generator.setViewBox(QRectF(0, 0, size.width(), size.height()))
@@ -57,6 +65,22 @@ def write_svg(
     painter.translate(MARGIN, MARGIN)
     paint_chart(painter, structure, lay, CardStyle(show_names=names))
     painter.end()
+    safe_io.write_output(path, xml_safe(bytes(buffer.data().data())))
+
+
+def xml_safe(svg: bytes) -> bytes:
+    """Control characters typed into titles are not allowed in XML 1.0, even escaped: drop them."""
+    return _CHAR_REF.sub(_drop_control_ref, svg).translate(None, _CONTROL_BYTES)
+
+
+def _drop_control_ref(match: re.Match[bytes]) -> bytes:
+    ref = match.group(1)
+    code = int(ref[1:], 16) if ref[:1] in (b"x", b"X") else int(ref)
+    return b"" if code < 32 and code not in (9, 10, 13) else match.group(0)
+
+
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\r")
+_CHAR_REF = re.compile(rb"&#([xX][0-9a-fA-F]{1,8}|[0-9]{1,10});")
 
 
 def write_png(
@@ -66,10 +90,11 @@ def write_png(
         raise FileProblem("The PNG scale must be between 0.05 and 8.")
     lay = chart_layout(structure, branch)
     width, height = int((lay.width + 2 * MARGIN) * scale), int((lay.height + 2 * MARGIN) * scale)
-    if width * height > 400_000_000:
+    if width * height > MAX_PNG_PIXELS or max(width, height) > MAX_PNG_SIDE:
         raise FileProblem(
-            f"A PNG of {width:,} × {height:,} pixels is too large: choose a smaller --scale or a "
-            "--branch, or use SVG or PDF."
+            f"A PNG of {width:,} × {height:,} pixels is over the limit ({MAX_PNG_PIXELS // 1_000_000} million "
+            f"pixels, {MAX_PNG_SIDE:,} on a side): choose a smaller --scale or one --branch, or use the PDF, "
+            "which splits the chart into pages."
         )
     image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(QColor("#ffffff"))
@@ -78,5 +103,8 @@ def write_png(
     painter.translate(MARGIN, MARGIN)
     paint_chart(painter, structure, lay, CardStyle(show_names=names))
     painter.end()
-    if not image.save(str(path), "PNG"):  # type: ignore[call-overload]  # the stubs say bytes; only str works
-        raise FileProblem(f"Could not write {path}.")
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not image.save(buffer, "PNG"):  # type: ignore[call-overload]  # the stubs want other types
+        raise FileProblem(f"Could not write {path}: the picture could not be encoded.")
+    safe_io.write_output(path, bytes(buffer.data().data()))

@@ -19,6 +19,7 @@ from pathlib import Path
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QFont, QPagedPaintDevice, QPageLayout, QPageSize, QPainter, QPen
 
+from orgdesigner.formats import safe_io
 from orgdesigner.model.document import Document
 from orgdesigner.model.errors import FileProblem
 from orgdesigner.model.layout import Layout, LayoutOptions, forest_layout
@@ -451,8 +452,11 @@ def write_pdf(
     folder = Path(path).resolve().parent
     if not folder.is_dir() or not os.access(folder, os.W_OK):
         raise FileProblem(f"Could not write {path}: the folder {folder} does not exist or is read-only.")
-    writer = QPdfWriter(path)
-    writer.setResolution(int(UNIT_PER_INCH))
-    writer.setTitle(options.title or f"{document.organisation} management structure")
-    writer.setCreator("orgdesigner")
-    return PackPainter(document, options).paint(writer, progress)
+    with safe_io.output_path(path) as temp:  # painted beside the target, renamed over it when complete
+        writer = QPdfWriter(str(temp))
+        writer.setResolution(int(UNIT_PER_INCH))
+        writer.setTitle(options.title or f"{document.organisation} management structure")
+        writer.setCreator("orgdesigner")
+        report = PackPainter(document, options).paint(writer, progress)
+        del writer  # closes the file before it is renamed
+    return report
