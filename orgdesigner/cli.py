@@ -135,6 +135,29 @@ def cmd_compare(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def cmd_consultation(args: argparse.Namespace, out: TextIO) -> int:
+    """s.188 consultation, HR1 dates, members' appointments and the equality analysis (exit 1: too late)."""
+    import datetime as dt
+
+    from orgdesigner.model.consultation.analysis import analyse
+
+    try:
+        today = dt.date.fromisoformat(args.today) if args.today else dt.date.today()
+    except ValueError:
+        raise UsageError(f"--today must be a date written YYYY-MM-DD, not '{args.today}'") from None
+    if args.map and not args.equality:
+        raise UsageError("--map goes with --equality HR_FILE")
+    hr = None
+    if args.equality:
+        from orgdesigner.formats.hr_equality import read_characteristics
+
+        hr = read_characteristics(Path(args.equality), Path(args.map) if args.map else None)
+    result = analyse(_load(args.file), args.from_name, args.to_name, today, hr)
+    del hr  # special category data: only the counts go on
+    _write_text_or_json(result.as_dict(), result.summary(), args.format, out)
+    return EXIT_FINDINGS if result.errors() else EXIT_OK
+
+
 def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
     from orgdesigner.formats import xlsx
 
@@ -288,6 +311,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--to", dest="to_name", required=True, help="the scenario after (e.g. Proposed)")
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.set_defaults(run=cmd_compare)
+
+    p = sub.add_parser(
+        "consultation", help="who is at risk, s.188 consultation and HR1 dates, senior appointments, equality"
+    )
+    p.add_argument("file", help="an .orgx file")
+    p.add_argument("--from", dest="from_name", required=True, help="the scenario before (e.g. Current)")
+    p.add_argument("--to", dest="to_name", required=True, help="the scenario after (e.g. Proposed)")
+    p.add_argument("--today", metavar="DATE", help="count from this date where no start is recorded (YYYY-MM-DD)")
+    p.add_argument("--equality", metavar="HR_FILE", help="HR's protected characteristics (.csv or .xlsx)")
+    p.add_argument("--map", metavar="MAP.json", help="which column of HR_FILE holds which characteristic")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.set_defaults(run=cmd_consultation)
 
     p = sub.add_parser("export", help="export for HR (Excel), as organogram CSVs, or as Transparency Code data")
     p.add_argument("file", help="an .orgx file")

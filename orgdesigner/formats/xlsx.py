@@ -677,22 +677,27 @@ def _read_xlsx(path: Path) -> RawTable:
         workbook.close()
 
 
-def load_mapping(path: Path) -> dict[str, str]:
-    """A mapping file: {"post_id": "Emp Post No", "title": "Position", ...} (field -> column header)."""
+def load_mapping(path: Path, fields: dict[str, tuple[str, ...]] | None = None) -> dict[str, str]:
+    """A mapping file: {"post_id": "Emp Post No", "title": "Position", ...} (field -> column header).
+
+    `fields` are the names a mapping may use (default: the establishment import's)."""
+    fields = FIELD_HEADERS if fields is None else fields
     data = safe_io.loads_json(decode(read_bytes(path, "map"), path.name)[0], path.name, "a JSON mapping file")
     if not isinstance(data, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in data.items()):
         raise FileProblem(f"{path.name}: a mapping is an object of field names to column headers.")
-    unknown = set(data) - set(FIELD_HEADERS)
+    unknown = set(data) - set(fields)
     if unknown:
         raise FileProblem(
-            f"{path.name}: unknown fields {', '.join(sorted(unknown))}; known fields are {', '.join(FIELD_HEADERS)}."
+            f"{path.name}: unknown fields {', '.join(sorted(unknown))}; known fields are {', '.join(fields)}."
         )
     return data
 
 
-def column_map(header: list[str], mapping: dict[str, str] | None = None) -> dict[str, int]:
+def column_map(
+    header: list[str], mapping: dict[str, str] | None = None, fields: dict[str, tuple[str, ...]] | None = None
+) -> dict[str, int]:
     """Field -> column index: from the mapping where given, else by header spelling."""
-    found = find_columns(header, FIELD_HEADERS)
+    found = find_columns(header, FIELD_HEADERS if fields is None else fields)
     for name, wanted in (mapping or {}).items():
         keys = [header_key(h) for h in header]
         if header_key(wanted) in keys:

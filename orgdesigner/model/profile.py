@@ -73,6 +73,14 @@ class RulesProfile:
     phase1_threshold: float = 55_000
     phase2_threshold: float = 30_000
     accountancy_bodies: tuple[str, ...] = CCAB_BODIES
+    consultation_notice_weeks: float = 12.0
+    """Notice assumed for someone at risk whose contract and service are unknown (ERA 1996 s.86's
+    most); 0 where the council pays in lieu. The consultation timetable lets it run before dismissal."""
+    equality_min_count: int = 5
+    """Equality counts from 1 to this less one are suppressed, so no one can be identified."""
+    appointed_by: dict[str, str] = field(default_factory=dict)
+    """Who appoints each kind of senior post ('chief officer': 'Appointments Committee'), where the
+    council's standing orders differ from the defaults (model/consultation/appointments.py)."""
     extra: dict[str, Any] = field(default_factory=dict)
     """Settings this version does not know, written back unchanged on save."""
 
@@ -99,6 +107,10 @@ class RulesProfile:
                     value = {int(k): (float(v[0]), float(v[1])) for k, v in dict(value).items()}
                 elif key == "accountancy_bodies":
                     value = tuple(str(v) for v in value)
+                elif key == "appointed_by":
+                    if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+                        raise TypeError
+                    value = {str(k): v for k, v in value.items()}
                 elif isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
                     raise TypeError
                 elif isinstance(default, int):
@@ -120,6 +132,8 @@ class RulesProfile:
             raise FileProblem(f"{where}: at least one layer must be allowed.")
         if not (0 < self.core_share_max <= 1):
             raise FileProblem(f"{where}: the core share limit must be a fraction between 0 and 1.")
+        if self.equality_min_count < 1 or self.consultation_notice_weeks < 0:
+            raise FileProblem(f"{where}: the equality threshold must be at least 1 and notice not negative.")
         for layer, (low, high) in self.pay_bands.items():
             if low > high:
                 raise FileProblem(f"{where}: the pay band for layer {layer} has its floor above its ceiling.")
