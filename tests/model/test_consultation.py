@@ -16,7 +16,7 @@ from orgdesigner.model.consultation.analysis import Consultation, analyse
 from orgdesigner.model.consultation.equality import NOT_RECORDED, suppress
 from orgdesigner.model.document import Document, Scenario
 from orgdesigner.model.edits import AddPost, AddStaffGroup
-from orgdesigner.model.post import Post, Role, StaffGroup, Status
+from orgdesigner.model.post import Holder, Post, Role, StaffGroup, Status
 from orgdesigner.model.structure import Structure
 
 TODAY = date(2026, 1, 5)
@@ -248,3 +248,42 @@ def test_suppressed_counts_are_null_and_marked() -> None:
     assert data["Female"]["at_risk"] is None and data["Female"]["suppressed"] is True
     assert data[NOT_RECORDED]["workforce"] is None
     assert sum(1 for c in cats if c.at_risk is None) >= 2
+
+
+# ---- equality --------------------------------------------------------------------------------------
+
+
+def _staffed(n: int, at_risk: int) -> Document:
+    """n postholders with employee numbers E0.. and dates of birth; the first `at_risk` posts deleted."""
+    before, after = Structure(), Structure()
+    for s in (before, after):
+        s.apply(AddPost(Post("ce", "Chief Executive", status=Status.VACANT)))
+    for i in range(n):
+        born = date(1960 + (i % 40), 3, 1).isoformat()
+        post = Post(
+            f"p{i}", f"Officer {i}", holders=(Holder(name=f"Person {i}", person_id=f"E{i}", date_of_birth=born),)
+        )
+        before.apply(AddPost(post, "ce"))
+        if i >= at_risk:
+            after.apply(AddPost(post, "ce"))
+    return Document("Testshire", scenarios=[Scenario("Current", before), Scenario("Proposed", after)])
+
+
+def test_age_comes_from_dates_of_birth_and_hr_categories_join_by_employee_number() -> None:
+    document = _staffed(60, 20)
+    hr = {f"E{i}": {"sex": "Female" if i % 2 else "Male", "disability": "Yes" if i < 3 else ""} for i in range(60)}
+    result = analyse(document, "Current", "Proposed", TODAY, hr)
+    sex = {c.category: (c.at_risk, c.workforce) for c in result.equality["sex"]}
+    assert sex["Female"] == (10, 30) and sex["Male"] == (10, 30)
+    ages = {c.category: c for c in result.equality["age"]}
+    assert ages["55-64"].workforce == 20 and NOT_RECORDED not in ages  # born 1961-1970 (i = 1-10, 41-50)
+    disability = {c.category: c for c in result.equality["disability"]}
+    assert disability["Yes"].at_risk is None and disability["Yes"].workforce is None  # 3 people: suppressed
+    assert disability[NOT_RECORDED].workforce is None  # else 60 - 3 would be there to subtract
+    assert result.workforce == 60
+
+
+def test_without_an_hr_file_only_age_is_analysed_and_unknown_is_not_recorded() -> None:
+    result = run(council({1: 12}))
+    assert list(result.equality) == ["age"]
+    assert [c.category for c in result.equality["age"]] == [NOT_RECORDED]

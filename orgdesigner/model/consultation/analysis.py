@@ -215,7 +215,7 @@ def analyse(
             first[n] = when
     dated = [law.PhaseDates(p.number, first.get(p.number, p.effective_date), p.consultation_start) for p in phases]
     counts = law.counted(dated, own, today)
-    default_notice = getattr(profile, "consultation_notice_weeks", 12.0)
+    default_notice = profile.consultation_notice_weeks
     results: list[PhaseResult] = []
     for phase, dates_of in zip(phases, dated, strict=True):
         mine = [item for item in people if number_of(item) == phase.number]
@@ -238,7 +238,7 @@ def analyse(
         )
     chosen = {p.id for p in after if p.id in before and reselected(p, after, reselect_all, profile)}
     appointed_by = dict(appoint.DEFAULT_APPOINTED_BY)
-    appointed_by.update(getattr(profile, "appointed_by", {}) or {})
+    appointed_by.update(profile.appointed_by)
     risky_posts = {item.post_id for item in people if item.reason != REDUCED}
     persons: list[eq.Person] = []
     for post in before:
@@ -247,7 +247,7 @@ def analyse(
             persons.append(eq.Person(person["person_id"], person.get("date_of_birth"), held))
     staff = sum(g.people for g in before.staff_groups())
     staff_at_risk = sum(item.count for item in people if item.reason == REDUCED)
-    threshold = int(getattr(profile, "equality_min_count", 5))
+    threshold = profile.equality_min_count
     equality, workforce = eq.analyse(persons, staff, staff_at_risk, hr, today, threshold)
     return Consultation(
         from_name=before_s.name,

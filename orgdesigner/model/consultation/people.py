@@ -49,9 +49,8 @@ class AtRisk:
 
 def people_in(post: Post) -> Iterator[dict[str, Any]]:
     """Each person holding a post: its holders, or the one unnamed holder an older file implies."""
-    holders = getattr(post, "holders", ())
-    if holders:
-        for holder in holders:
+    if post.holders:
+        for holder in post.holders:
             yield {
                 "person_id": holder.person_id,
                 "name": holder.name,
@@ -60,19 +59,19 @@ def people_in(post: Post) -> Iterator[dict[str, Any]]:
                 "notice_weeks": holder.notice_weeks,
             }
     elif post.status in (Status.FILLED, Status.TO_BE_DELETED):
-        yield {"person_id": "", "name": post.incumbent}
+        yield {"person_id": "", "name": ""}
 
 
 def establishment_of(item: Post | StaffGroup) -> str:
     """The establishment a post or group belongs to ('' for the council's one establishment)."""
-    return str(getattr(item, "establishment", "") or "")
+    return item.establishment
 
 
 def reselected(post: Post, structure: Structure, reselect_all: bool, profile: RulesProfile) -> bool:
     """A post of the proposal re-established with re-selection: its own flag, or, for a whole scenario,
     every management post (every post in a selection phase: pay over the phase thresholds, or a team
     leader's) but the Head of Paid Service's, whose appointment and dismissal are full Council's."""
-    if getattr(post, "reselect", False):
+    if post.reselect:
         return True
     if not reselect_all or Role.HEAD_OF_PAID_SERVICE in post.roles:
         return False
@@ -92,7 +91,7 @@ def at_risk(before: Structure, after: Structure, reselect_all: bool, profile: Ru
         else:
             continue
         source = new if new is not None else post
-        effective = parse_date(getattr(source, "effective_date", None))
+        effective = parse_date(source.effective_date)
         occupation = MANAGERS if post.id in managers else (post.function or "Not recorded")
         establishment = establishment_of(post)
         for person in people_in(post):
