@@ -10,7 +10,17 @@ import functools
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QTextLayout,
+    QTextOption,
+)
 
 from orgdesigner.model.layout import Layout
 from orgdesigner.model.post import Post, Side, StaffGroup, Status
@@ -52,7 +62,7 @@ class CardStyle:
     font_family: str = "DejaVu Sans"
     title_pt: float = 8.0
     detail_pt: float = 7.0
-    title_lines: int = 2  # printed cards allow more, so a long title is never cut short on paper
+    title_lines: int = 2  # a longer title wraps to this many lines and ends with "…" (printed cards allow 3)
 
 
 @functools.lru_cache(maxsize=64)
@@ -70,6 +80,52 @@ def chart_font(family: str, size: float, bold: bool = False) -> QFont:
 
 def _font(style: CardStyle, size: float, bold: bool = False) -> QFont:
     return chart_font(style.font_family, size, bold)
+
+
+ELLIPSIS = "\u2026"
+
+
+def title_lines(title: str, font: QFont, width: float, max_lines: int) -> tuple[str, ...]:
+    """The title wrapped at word boundaries into at most `max_lines` lines of `width`; when it still
+    does not fit, the last line ends with "…" so the cut is never silent (the full title is in the
+    card's tooltip, the Properties panel and the accessible HTML).
+
+    Measured at 96 dpi, the unit of every device a chart is painted on (screen, PDF writer, image)."""
+    return _title_lines(title, font.family(), font.pointSizeF(), font.bold(), round(width, 1), max_lines)
+
+
+@functools.lru_cache(maxsize=8192)
+def _title_lines(title: str, family: str, size: float, bold: bool, width: float, max_lines: int) -> tuple[str, ...]:
+    # Cached on the text, font and width: a chart paints thousands of cards whose titles repeat.
+    font = chart_font(family, size, bold)
+    layout = QTextLayout(title, font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    layout.setTextOption(option)
+    spans: list[tuple[int, int]] = []
+    layout.beginLayout()
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        spans.append((line.textStart(), line.textLength()))
+    layout.endLayout()
+    if len(spans) <= max_lines:
+        return tuple(title[start : start + length].strip() for start, length in spans)
+    kept = [title[start : start + length].strip() for start, length in spans[: max_lines - 1]]
+    rest = " ".join(title[spans[max_lines - 1][0] :].split())
+    metrics = QFontMetricsF(font)
+    last = metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width)
+    while not last.endswith(ELLIPSIS) and last:  # the rest fitted once spaces were squeezed: still mark the cut
+        last = metrics.elidedText(last[:-1] + ELLIPSIS, Qt.TextElideMode.ElideRight, width)
+        if not last.endswith(ELLIPSIS):
+            last = last[:-1]
+    return (*kept, last or ELLIPSIS)
+
+
+def card_title(post: Post) -> str:
+    return post.title or f"(untitled {post.id})"
 
 
 def detail_lines(post: Post, groups: tuple[StaffGroup, ...], style: CardStyle) -> list[str]:
@@ -140,11 +196,12 @@ def paint_card(
     metrics = painter.fontMetrics()
     title_h = metrics.lineSpacing() * style.title_lines + 1
     title_rect = QRectF(inner.left(), inner.top(), inner.width() - (12 if finding else 0), title_h)
-    title = post.title or f"(untitled {post.id})"
-    flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
-    if metrics.boundingRect(title_rect.toRect(), flags, title).height() > title_rect.height():
-        title = metrics.elidedText(title, Qt.TextElideMode.ElideRight, int(title_rect.width() * style.title_lines - 20))
-    painter.drawText(title_rect, flags, title)
+    lines = title_lines(card_title(post), painter.font(), title_rect.width(), style.title_lines)
+    flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+    for i, text in enumerate(lines):
+        line_rect = QRectF(title_rect.left(), title_rect.top() + i * metrics.lineSpacing(), title_rect.width() + 2,
+                           metrics.lineSpacing() + 1)  # fmt: skip
+        painter.drawText(line_rect, flags, text)
     if post.status is Status.TO_BE_DELETED:
         painter.setPen(QPen(STATUS_MARKS[Status.TO_BE_DELETED][1], 1.5))
         y = title_rect.top() + metrics.height() / 2 + 1

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
@@ -22,11 +22,7 @@ from PySide6.QtGui import QColor, QFont, QPagedPaintDevice, QPageLayout, QPageSi
 from orgdesigner.formats import safe_io
 from orgdesigner.model.document import Document
 from orgdesigner.model.errors import FileProblem
-from orgdesigner.model.layout import Layout, LayoutOptions, forest_layout
-from orgdesigner.model.metrics import compute
 from orgdesigner.model.post import Side
-from orgdesigner.model.rules import Severity, check
-from orgdesigner.model.structure import Structure
 from orgdesigner.render.card import (
     SIDE_COLOURS,
     STATUS_MARKS,
@@ -36,12 +32,11 @@ from orgdesigner.render.card import (
     line_pen,
     paint_card,
 )
+from orgdesigner.render.paginate import PageSpec, plan_pages
+from orgdesigner.render.summary import SummaryPainter, summary_figures
 
 UNIT_PER_INCH = 96.0
-PRINT_LAYOUT = LayoutOptions(card_width=190, card_height=118, h_gap=14, v_gap=40, stack_min=2, stack_rows=6,
-                             stack_gap=8, stack_indent=22)  # fmt: skip
 HEADER_H, FOOTER_H, LEGEND_H = 64.0, 34.0, 30.0
-MAX_DEPTH = 8
 
 
 @dataclass
@@ -60,20 +55,6 @@ class PrintOptions:
     branch: str | None = None
     scenario: str | None = None
     min_font_pt: float = 7.0
-
-
-@dataclass
-class PageSpec:
-    """What one chart page shows: top cards, how deep, which cards continue elsewhere."""
-
-    tops: list[str]
-    reports: dict[str, list[str]]
-    cut: list[str]
-    parent: str | None = None  # the post this page continues
-    part: tuple[int, int] | None = None
-    number: int = 0
-    continued_from: int | None = None
-    layout: Layout | None = None
 
 
 @dataclass
@@ -104,109 +85,6 @@ def chart_area(options: PrintOptions) -> QSizeF:
     )
 
 
-# ---- planning -------------------------------------------------------------------------------------
-
-
-def _options(area: QSizeF, cut: Sequence[str]) -> LayoutOptions:
-    """Print layout: stacked teams as tall as the page allows; cut cards stay in their row."""
-    base = PRINT_LAYOUT
-    rows = int((area.height() - base.card_height - base.v_gap / 2) // (base.card_height + base.stack_gap))
-    return replace(base, stack_rows=max(2, rows), collapsed=frozenset(cut))
-
-
-def _shown(structure: Structure, tops: Sequence[str], depth: int) -> tuple[dict[str, list[str]], list[str]]:
-    """Report lists down to `depth` tiers below the tops; the posts cut there."""
-    reports: dict[str, list[str]] = {}
-    cut: list[str] = []
-    stack = [(t, 1) for t in tops]
-    while stack:
-        post_id, level = stack.pop()
-        kids = list(structure.reports_of(post_id))
-        if level >= depth and kids:
-            reports[post_id] = []
-            cut.append(post_id)
-            continue
-        reports[post_id] = kids
-        stack.extend((k, level + 1) for k in kids)
-    return reports, cut
-
-
-def _left_to_right(cut: list[str], lay: Layout) -> list[str]:
-    """Continuation pages follow the order a reader meets the cut cards: left to right, top down."""
-    return sorted(cut, key=lambda p: (lay.positions[p][0], lay.positions[p][1]))
-
-
-def _fits(lay: Layout, area: QSizeF) -> bool:
-    return lay.width <= area.width() + 0.5 and lay.height <= area.height() + 0.5
-
-
-def plan_pages(structure: Structure, roots: Sequence[str], area: QSizeF) -> list[PageSpec]:
-    """Pages for the given top posts: as deep as fits, cut branches continued on later pages."""
-    pages: list[PageSpec] = []
-    queue: list[tuple[list[str], str | None]] = [([r], None) for r in roots]
-    while queue:
-        tops, parent = queue.pop(0)
-        for spec in _pages_for(structure, tops, parent, area):
-            pages.append(spec)
-            queue.extend(([c], c) for c in spec.cut)
-    for number, spec in enumerate(pages, start=1):
-        spec.number = number
-    cut_on = {post_id: spec.number for spec in pages for post_id in spec.cut}
-    for spec in pages:
-        if spec.parent is not None:
-            spec.continued_from = cut_on.get(spec.parent)
-    return pages
-
-
-def _pages_for(structure: Structure, tops: list[str], parent: str | None, area: QSizeF) -> list[PageSpec]:
-    # Deeper never takes less room, so go down a tier at a time and keep the last page that fits.
-    best: PageSpec | None = None
-    for depth in range(2, MAX_DEPTH + 1):
-        reports, cut = _shown(structure, tops, depth)
-        lay = forest_layout(tops, reports, _options(area, cut))
-        if not _fits(lay, area):
-            break
-        best = PageSpec(tops, reports, _left_to_right(cut, lay), parent, layout=lay)
-        if not cut:
-            break
-    if best is not None:
-        return [best]
-    # Even the top card with its direct reports is too wide: split the reports into parts, each
-    # under the same top card, and go as deep as each part allows.
-    top = tops[0]
-    kids = list(structure.reports_of(top))
-    chunks: list[list[str]] = []
-    current: list[str] = []
-    for kid in kids:
-        trial = [*current, kid]
-        reports = {top: trial, **{k: [] for k in trial}}
-        folded = [k for k in trial if structure.report_count(k)]  # these will be cut: no stacking
-        if current and not _fits(forest_layout([top], reports, _options(area, folded)), area):
-            chunks.append(current)
-            current = [kid]
-        else:
-            current = trial
-    if current:
-        chunks.append(current)
-    specs = []
-    parts = len(chunks)
-    for i, chunk in enumerate(chunks, start=1):
-        chosen: PageSpec | None = None
-        for depth in range(2, MAX_DEPTH + 1):
-            reports, cut = _shown(structure, chunk, depth - 1)
-            reports[top] = list(chunk)
-            lay = forest_layout([top], reports, _options(area, cut))
-            if chosen is not None and not _fits(lay, area):
-                break
-            chosen = PageSpec([top], reports, cut, parent, (i, parts) if parts > 1 else None, layout=lay)
-            if not cut:
-                break
-        assert chosen is not None and chosen.layout is not None
-        chosen.cut = _left_to_right(chosen.cut, chosen.layout)
-        specs.append(chosen)
-    return specs
-
-
 # ---- painting -------------------------------------------------------------------------------------
 
 
@@ -222,7 +100,7 @@ class PackPainter:
         self.options = options
         self.scenario = document.scenario(options.scenario)
         self.structure = self.scenario.structure
-        self.style = CardStyle(show_names=options.names, pay_as_grade=options.pay_as_grade, title_lines=5)
+        self.style = CardStyle(show_names=options.names, pay_as_grade=options.pay_as_grade, title_lines=4, title_pt=7.5)
         self.report = PrintReport()
         self.area = chart_area(options)
         if options.branch is not None:
@@ -236,11 +114,12 @@ class PackPainter:
             spec.number += self.extra
             if spec.continued_from is not None:
                 spec.continued_from += self.extra
+            spec.continued = {p: n + self.extra for p, n in spec.continued.items()}
         self.total = len(self.pages) + self.extra
         self._continues: dict[str, int] = {}
         for spec in self.pages:
-            if spec.parent is not None:
-                self._continues.setdefault(spec.parent, spec.number)
+            for parent in spec.parents:
+                self._continues.setdefault(parent, spec.number)
 
     def continued_on(self, post_id: str) -> int | None:
         """The page a cut card continues on (the first part, when its team is split)."""
@@ -285,16 +164,23 @@ class PackPainter:
                 progress(spec.number, self.total)
 
     def _heading(self, spec: PageSpec) -> str:
-        if spec.parent is None and spec.part is None:
-            top = self.structure.post(spec.tops[0])
-            if self.structure.is_held(spec.tops[0]):
-                return f"Holding area: {top.title} (manager not known)"
-            return "Overview" if any(s.parent for s in self.pages) else "Structure"
-        anchor = spec.parent or spec.tops[0]
-        title = self.structure.post(anchor).title
+        if not spec.parents and spec.part is None:
+            if all(self.structure.is_held(t) for t in spec.tops):
+                names = ", ".join(self.structure.post(t).title for t in spec.tops)
+                return f"Holding area: {names} (manager not known)"
+            return "Overview" if any(s.parents for s in self.pages) else "Structure"
+        anchors = spec.parents or spec.tops[:1]
+        pages_from = {spec.continued.get(a) for a in anchors}
+        one_source = len(pages_from) == 1
+        titles = [
+            self.structure.post(a).title
+            + ("" if one_source or a not in spec.continued else f" (from page {spec.continued[a]})")
+            for a in anchors
+        ]
+        named = titles[0] if len(titles) == 1 else ", ".join(titles[:-1]) + " and " + titles[-1]
         part = f" (part {spec.part[0]} of {spec.part[1]})" if spec.part else ""
-        came = f" — continued from page {spec.continued_from}" if spec.continued_from else ""
-        return f"Reports of {title}{part}{came}"
+        came = f" — continued from page {spec.continued_from}" if spec.continued_from and one_source else ""
+        return f"Reports of {named}{part}{came}"
 
     def _text(
         self,
@@ -411,37 +297,9 @@ class PackPainter:
         painter.restore()
 
     def _summary(self, painter: QPainter) -> None:
-        doc = self.document
-        m = compute(self.structure, doc.profile)
-        findings = check(self.structure, doc.profile, doc.council_type)
-        lines = [
-            ("Posts", f"{m.posts:,}"),
-            ("Management posts", f"{m.managers:,}"),
-            ("FTE (posts and staff groups)", f"{m.fte_total:,.1f}"),
-            ("Pay bill", f"£{m.pay_bill:,.0f}"),
-            ("Pay bill with on-costs", f"£{m.cost_with_oncosts:,.0f}"),
-            ("Layers", str(m.layers)),
-            ("Span of control (min / mean / max)", f"{m.span_min} / {m.span_mean:.1f} / {m.span_max}"),
-            ("Commissioning core share of FTE", f"{m.core_share:.1%} (limit {doc.profile.core_share_max:.0%})"),
-            ("Findings", f"{sum(f.severity is Severity.ERROR for f in findings)} errors, "
-                         f"{sum(f.severity is Severity.WARNING for f in findings)} warnings"),
-        ]  # fmt: skip
-        if len(doc.scenarios) > 1 and self.scenario is not doc.scenarios[0]:
-            from orgdesigner.model.compare import compare
-
-            c = compare(doc, doc.scenarios[0].name, self.scenario.name, phases=False)
-            lines += [
-                (f"Management posts ({c.from_name} → {c.to_name})",
-                 f"{c.management_posts_before} → {c.management_posts_after} ({c.management_reduction:.0%} fewer)"),
-                ("Cost with on-costs", f"£{c.cost_before:,.0f} → £{c.cost_after:,.0f}"),
-                ("Annual saving", f"£{c.annual_saving:,.0f}"),
-                ("Posts added / deleted / moved", f"{len(c.added)} / {len(c.deleted)} / {len(c.moved)}"),
-            ]  # fmt: skip
-        y = HEADER_H + 10
-        for label, value in lines:
-            self._text(painter, QRectF(0, y, 330, 22), label, 11, True)
-            self._text(painter, QRectF(340, y, self.area.width() - 340, 22), value, 11)
-            y += 26
+        figures = summary_figures(self.document, self.scenario)
+        rect = QRectF(0, HEADER_H + 8, self.area.width(), self.area.height() + LEGEND_H - 8)
+        SummaryPainter(painter, self._text).paint(figures, rect)
 
 
 def write_pdf(
