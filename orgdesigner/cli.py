@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn, TextIO
 
-from orgdesigner import __version__, resources
+from orgdesigner import __version__, console, resources
 from orgdesigner.formats import native, safe_io
 from orgdesigner.formats.organogram import import_organogram
 from orgdesigner.model import metrics as metrics_mod
@@ -385,8 +385,23 @@ GuiLauncher = Callable[[Sequence[str]], int]
 
 
 def run(argv: Sequence[str], out: TextIO | None = None, gui: GuiLauncher | None = None) -> int:
-    """Run one command; returns the exit code. Errors users can meet become one line on stderr."""
-    out = out or sys.stdout
+    """Run one command; returns the exit code. Errors users can meet become one line on stderr.
+
+    Text from files is printed with control characters escaped; a reader that stops reading
+    (`| head`) ends the command quietly with exit code 0.
+    """
+    safe_out = console.safe(out or sys.stdout)
+    with console.safe_stderr():
+        try:
+            code = _run(argv, safe_out, gui)
+            safe_out.flush()
+            return code
+        except BrokenPipeError:
+            console.silence_stdout()
+            return EXIT_OK
+
+
+def _run(argv: Sequence[str], out: TextIO, gui: GuiLauncher | None) -> int:
     parser = build_parser()
     try:
         if not argv or (len(argv) == 1 and not argv[0].startswith("-") and argv[0] not in _commands(parser)):
@@ -411,6 +426,8 @@ def run(argv: Sequence[str], out: TextIO | None = None, gui: GuiLauncher | None 
     except KeyboardInterrupt:
         sys.stderr.write("orgdesigner: interrupted\n")
         return EXIT_BAD_INPUT
+    except BrokenPipeError:
+        raise  # the reader stopped reading: not a defect (see run)
     except Exception as exc:  # a defect of ours: one line for the user, the details in a file to send us
         log = _write_crash_log()
         sys.stderr.write(
@@ -453,7 +470,9 @@ def _write_crash_log() -> str:
     import tempfile
     import traceback
 
-    with tempfile.NamedTemporaryFile("w", prefix="orgdesigner-crash-", suffix=".txt", delete=False) as handle:
+    with tempfile.NamedTemporaryFile(
+        "w", prefix="orgdesigner-crash-", suffix=".txt", delete=False, encoding="utf-8", errors="backslashreplace"
+    ) as handle:
         traceback.print_exc(file=handle)
         return handle.name
 

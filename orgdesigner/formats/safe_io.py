@@ -185,13 +185,31 @@ def loads_json(text: str, source: str, what: str = "valid JSON", depth: int = MA
     if json_depth_exceeds(text, depth):
         raise FileProblem(f"{source} is damaged or not {what}: lists or objects nest more than {depth} deep.")
     try:
-        return json.loads(text, parse_int=_bounded_int, parse_constant=_refuse_constant)
+        data = json.loads(text, parse_int=_bounded_int, parse_constant=_refuse_constant)
     except json.JSONDecodeError as exc:
         raise FileProblem(
             f"{source} is damaged or not {what}: {exc.msg} at line {exc.lineno}, column {exc.colno}."
         ) from None
     except (ValueError, RecursionError) as exc:
         raise FileProblem(f"{source} is damaged or not {what}: {exc}.") from None
+    if _SURROGATE_ESCAPE.search(text):  # rare: only a \\udXXX escape in the text makes a lone surrogate
+        data = _without_lone_surrogates(data)
+    return data
+
+
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _without_lone_surrogates(data: Any) -> Any:
+    """Half a character (a lone surrogate) cannot be written as UTF-8 by any writer: shown as U+FFFD."""
+    if isinstance(data, str):
+        return _LONE_SURROGATE.sub("\ufffd", data)
+    if isinstance(data, list):
+        return [_without_lone_surrogates(item) for item in data]
+    if isinstance(data, dict):
+        return {_without_lone_surrogates(k): _without_lone_surrogates(v) for k, v in data.items()}
+    return data
 
 
 # ---- outputs --------------------------------------------------------------------------------------
