@@ -16,8 +16,9 @@ from typing import Any
 from orgdesigner.model.consultation import appointments as appoint
 from orgdesigner.model.consultation import equality as eq
 from orgdesigner.model.consultation import law
-from orgdesigner.model.consultation.people import REDUCED, AtRisk, at_risk, people_in, reselected
+from orgdesigner.model.consultation.people import REDUCED, AtRisk, at_risk, reselected
 from orgdesigner.model.document import Document
+from orgdesigner.model.post import Holder, Post, Status
 
 SELECTION = "job fit; ring-fenced assessment where more than one fits; then competition, internal before external"
 """The selection sequence of the Cheshire East report §7.2, stated on HR1 for every phase."""
@@ -236,15 +237,16 @@ def analyse(
                 establishments={e or "main": v for (n, e), v in own.items() if n == phase.number},
             )
         )
-    chosen = {p.id for p in after if p.id in before and reselected(p, after, reselect_all, profile)}
     appointed_by = dict(appoint.DEFAULT_APPOINTED_BY)
     appointed_by.update(profile.appointed_by)
     risky_posts = {item.post_id for item in people if item.reason != REDUCED}
-    persons: list[eq.Person] = []
-    for post in before:
-        held = post.id in risky_posts
-        for person in people_in(post):
-            persons.append(eq.Person(person["person_id"], person.get("date_of_birth"), held))
+    persons = [
+        eq.Person(h.person_id, h.date_of_birth, post.id in risky_posts)
+        if h is not None
+        else eq.Person("", None, post.id in risky_posts)
+        for post in before
+        for h in _holders(post)
+    ]
     staff = sum(g.people for g in before.staff_groups())
     staff_at_risk = sum(item.count for item in people if item.reason == REDUCED)
     threshold = profile.equality_min_count
@@ -256,7 +258,9 @@ def analyse(
         threshold=threshold,
         people=people,
         phases=results,
-        member_appointments=appoint.member_appointments(before, after, chosen, appointed_by),
+        member_appointments=appoint.member_appointments(
+            before, after, lambda post: reselected(post, after, reselect_all, profile), appointed_by
+        ),
         protected_dismissals=appoint.protected_dismissals(before, risky_posts),
         equality=equality,
         workforce=workforce,
@@ -266,6 +270,13 @@ def analyse(
             if r.first_dismissal is None and r.at_risk
         ],
     )
+
+
+def _holders(post: Post) -> tuple[Holder | None, ...]:
+    """A post's holders; a filled post of an older file with nobody named holds one unknown person."""
+    if post.holders:
+        return post.holders
+    return (None,) if post.status in (Status.FILLED, Status.TO_BE_DELETED) else ()
 
 
 def _notice(item: AtRisk, leaving: date, default: float) -> float:

@@ -10,6 +10,7 @@ finance officer or the monitoring officer goes to a panel with independent perso
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from orgdesigner.model.post import Post, Role, Status
@@ -91,17 +92,17 @@ def to_be_appointed(post: Post, before: Structure, reselected: bool) -> str | No
 
 
 def member_appointments(
-    before: Structure, after: Structure, reselected: set[str], appointed_by: dict[str, str]
+    before: Structure, after: Structure, reselected: Callable[[Post], bool], appointed_by: dict[str, str]
 ) -> list[Appointment]:
-    """Senior posts of the proposal to be filled by appointment, in chart order, with who appoints."""
+    """Senior posts of the proposal to be filled by appointment, with who appoints: the Head of Paid
+    Service first, then statutory chief officers, chief officers and deputies, each by layer."""
     senior = kinds(after)
+    order = sorted(senior, key=lambda p: (KINDS.index(senior[p]), after.layer(p), after.post(p).title, p))
     out: list[Appointment] = []
-    for post_id, _layer in after.walk():
-        kind = senior.get(post_id)
-        if kind is None:
-            continue
+    for post_id in order:
+        kind = senior[post_id]
         post = after.post(post_id)
-        why = to_be_appointed(post, before, post_id in reselected)
+        why = to_be_appointed(post, before, reselected(post))
         if why is not None:
             who = appointed_by.get(kind) or DEFAULT_APPOINTED_BY[kind]
             out.append(Appointment(post_id, post.title, kind, who, why))

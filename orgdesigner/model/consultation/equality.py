@@ -11,7 +11,7 @@ the date of birth the file already holds; where HR has no data the category is "
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -112,15 +112,15 @@ def _more(values: Sequence[int], hidden: Sequence[bool], threshold: int) -> int 
 
 @dataclass(frozen=True, slots=True)
 class Person:
-    """What the analysis reads of one postholder: HR's key, date of birth, and whether at risk."""
+    """What the analysis reads of one postholder: HR's key, date of birth (ISO text), whether at risk."""
 
     person_id: str
-    born: date | None
+    born: str | None
     at_risk: bool
 
 
 def analyse(
-    people: Iterable[Person],
+    people: Sequence[Person],
     staff: int,
     staff_at_risk: int,
     hr: Mapping[str, Mapping[str, str]] | None,
@@ -131,40 +131,45 @@ def analyse(
 
     `staff` people in staff groups have no key in the structure; `staff_at_risk` of them are in pools
     that shrink, unidentified, so "Not recorded". HR rows that match no postholder stand for the
-    others, and any left without a row are "Not recorded" too.
+    others, and any left without a row are "Not recorded" too. Counted a column at a time, so 20,000
+    people cost a few milliseconds per characteristic.
     """
-    counters = {c: (Counter[str](), Counter[str]()) for c in CHARACTERISTICS}
     hr = hr or {}
-    seen: set[str] = set()
-    for person in people:
-        record = hr.get(person.person_id) if person.person_id else None
-        if person.person_id:
-            seen.add(person.person_id)
-        for characteristic, (at, work) in counters.items():
-            value = age_band(person.born, on) if characteristic == "age" else _value(record, characteristic)
-            at[value] += person.at_risk
-            work[value] += 1
-    others = [record for key, record in hr.items() if key not in seen]
-    unmatched = max(0, staff - staff_at_risk - len(others))
-    for characteristic, (at, work) in counters.items():
+    risky = [i for i, p in enumerate(people) if p.at_risk]
+    bands: dict[str | None, str] = {}
+    ages = [bands.get(p.born) or bands.setdefault(p.born, age_band(_date(p.born), on)) for p in people]
+    columns: dict[str, tuple[list[str], list[str]]] = {"age": (ages, [])}
+    if hr:
+        records = [hr.get(p.person_id) if p.person_id else None for p in people]
+        seen = {p.person_id for p in people if p.person_id}
+        others = [record for key, record in hr.items() if key not in seen]
+        for characteristic in FROM_HR:
+            values = [(r.get(characteristic) or NOT_RECORDED) if r is not None else NOT_RECORDED for r in records]
+            columns[characteristic] = (values, [r.get(characteristic) or NOT_RECORDED for r in others])
+        columns["age"] = (ages, [NOT_RECORDED] * len(others))
+    extra = len(columns["age"][1])
+    unmatched = max(0, staff - staff_at_risk - extra)
+    out: dict[str, list[Category]] = {}
+    total = 0
+    for characteristic, (values, other_values) in columns.items():
+        work = Counter(values)
+        work.update(other_values)
+        at = Counter([values[i] for i in risky])
         at[NOT_RECORDED] += staff_at_risk
         work[NOT_RECORDED] += staff_at_risk + unmatched
-        for record in others:
-            work[NOT_RECORDED if characteristic == "age" else _value(record, characteristic)] += 1
-    out: dict[str, list[Category]] = {}
-    for characteristic, (at, work) in counters.items():
-        if characteristic != "age" and not hr:
-            continue
         rows = [(name, at[name], work[name]) for name in _ordered(characteristic, work)]
         out[characteristic] = suppress(rows, threshold)
-    return out, sum(counters["age"][1].values())
+        total = sum(work.values())
+    return out, total
 
 
-def _value(record: Mapping[str, str] | None, characteristic: str) -> str:
-    if record is None:
-        return NOT_RECORDED
-    text = " ".join(record.get(characteristic, "").split())
-    return text or NOT_RECORDED
+def _date(text: str | None) -> date | None:
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text[:10])
+    except ValueError:
+        return None
 
 
 def _ordered(characteristic: str, work: Counter[str]) -> list[str]:
