@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QComboBox, QDockWidget, QLabel, QMainWindow, QMess
 
 from orgdesigner import __version__
 from orgdesigner.gui.canvas import ChartScene, ChartView
+from orgdesigner.gui.consultation import ConsultationPanel
 from orgdesigner.gui.document import DocumentController
 from orgdesigner.gui.panels import (
     ComparisonPanel,
@@ -103,6 +104,8 @@ class MainWindow(QMainWindow):
         self.add_panel("Metrics", self.metrics, RIGHT, tab_with="Properties")
         self.add_panel("History", self.history, RIGHT, tab_with="Metrics")
         self.add_panel("Comparison", self.comparison, RIGHT, tab_with="History")
+        self.consultation = ConsultationPanel(self.controller)
+        self.add_panel("Consultation", self.consultation, RIGHT, tab_with="Comparison")
         self.dock("Properties").raise_()
         self.scenario_box = QComboBox()
         self.scenario_box.setToolTip("Scenario shown")

@@ -1,0 +1,233 @@
+"""The Consultation panel: who is at risk, the s.188 timetable per phase, members' appointments,
+the dismissals needing the independent-persons panel, and the equality analysis.
+
+HR's file of protected characteristics is read when the user asks for the equality analysis and
+dropped as soon as it is counted: only the suppressed counts stay, in this panel, and nothing of it
+reaches the document, so neither a save nor a recovery copy can hold it. After edits, the counts
+shown are those of the last reading, said so beside them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QShowEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from orgdesigner.formats.hr_equality import read_characteristics
+from orgdesigner.gui.document import DocumentController
+from orgdesigner.model.consultation.analysis import Consultation, analyse
+from orgdesigner.model.consultation.equality import Category, label
+from orgdesigner.model.errors import OrgError
+
+PHASE_COLUMNS = ("Phase", "First dismissal", "At risk", "Counted (s.188)", "Consultation", "Start by", "HR1 by", "Time")
+TOO_LATE = QColor("#f8d7da")
+
+
+def time_text(result_phase: object) -> str:
+    """The 'Time' column: enough, too little, history or not dated (shared with other phase views)."""
+    timetable = getattr(result_phase, "timetable", None)
+    if timetable is None:
+        return ""
+    if timetable.past:
+        return "history"
+    return {True: "enough", False: "too little", None: "not dated"}[timetable.enough_time]
+
+
+class ConsultationPanel(QWidget):
+    """Before the first letter, for the two scenarios chosen.
+
+    Signals:
+        analysed(object): the Consultation just worked out (other views show its figures).
+    """
+
+    analysed = Signal(object)
+
+    def __init__(self, controller: DocumentController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.result: Consultation | None = None
+        self.equality: dict[str, list[Category]] | None = None
+        self.equality_note = ""
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.from_box, self.to_box = QComboBox(), QComboBox()
+        self.today = QDateEdit(QDate.currentDate())
+        self.today.setCalendarPopup(True)
+        self.today.setDisplayFormat("yyyy-MM-dd")
+        self.today.setToolTip("Counted from where a phase has no consultation start recorded")
+        form.addRow("&From", self.from_box)
+        form.addRow("&To", self.to_box)
+        form.addRow("&Count from", self.today)
+        layout.addLayout(form)
+        self.headline = QLabel()
+        self.headline.setWordWrap(True)
+        layout.addWidget(self.headline)
+        self.phases = _table(PHASE_COLUMNS)
+        layout.addWidget(self.phases)
+        layout.addWidget(QLabel("Senior appointments (LGHA 1989 s.2; standing orders):"))
+        self.appointments = _table(("Post", "Kind", "Why", "Appointed by"))
+        layout.addWidget(self.appointments)
+        self.protected = QLabel()
+        self.protected.setWordWrap(True)
+        layout.addWidget(self.protected)
+        self.equality_button = QPushButton("&Equality analysis from HR's file…")
+        self.equality_button.setToolTip("Read protected characteristics for one analysis; only counts are kept")
+        layout.addWidget(self.equality_button)
+        self.equality_label = QLabel()
+        self.equality_label.setWordWrap(True)
+        layout.addWidget(self.equality_label)
+        self.equality_table = _table(("Characteristic", "Category", "At risk", "Workforce"))
+        layout.addWidget(self.equality_table)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(250)
+        self._timer.timeout.connect(self.recompute)
+        self.from_box.activated.connect(lambda _i: self.recompute())
+        self.to_box.activated.connect(lambda _i: self.recompute())
+        self.today.dateChanged.connect(lambda _d: self._timer.start())
+        self.equality_button.clicked.connect(self.choose_hr_file)
+        controller.structureChanged.connect(self._changed)
+        controller.scenarioChanged.connect(self.fill)
+        self.fill()
+
+    # ---- keeping up with the document --------------------------------------------------------------
+    def _changed(self, _touched: object) -> None:
+        if self.isVisible():
+            self._timer.start()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._timer.start()
+
+    def fill(self) -> None:
+        names = [s.name for s in self.controller.document.scenarios]
+        for box, default in ((self.from_box, names[0]), (self.to_box, names[-1])):
+            keep = box.currentText()
+            box.blockSignals(True)
+            box.clear()
+            box.addItems(names)
+            box.setCurrentText(keep if keep in names else default)
+            box.blockSignals(False)
+        if self.isVisible():
+            self._timer.start()
+
+    def count_from(self) -> dt.date:
+        d = self.today.date()
+        return dt.date(d.year(), d.month(), d.day())
+
+    def recompute(self) -> None:
+        a, b = self.from_box.currentText(), self.to_box.currentText()
+        if not a or not b or a == b:
+            self.result = None
+            self.headline.setText("Choose the scenario before (From) and the proposal (To).")
+            self.phases.setRowCount(0)
+            self.appointments.setRowCount(0)
+            self.protected.clear()
+            return
+        self.result = analyse(self.controller.document, a, b, self.count_from())
+        self._show(self.result)
+        self.analysed.emit(self.result)
+
+    # ---- what it shows -----------------------------------------------------------------------------
+    def _show(self, r: Consultation) -> None:
+        errors = r.errors()
+        self.headline.setText(
+            f"{r.at_risk:,} people at risk ({r.from_name} → {r.to_name})."
+            + (f" {len(errors)} phase(s) leave too little time: an error in law (TULRCA 1992 s.188)." if errors else "")
+        )
+        self.phases.setRowCount(len(r.phases))
+        for row, p in enumerate(r.phases):
+            t = p.timetable
+            cells = (
+                p.name,
+                _iso(p.first_dismissal),
+                f"{p.at_risk:,}",
+                f"{p.counted:,}",
+                f"{t.consultation_days} days" if t.consultation_days else "none (under 20)",
+                _iso(t.consult_by),
+                _iso(t.hr1_by),
+                time_text(p),
+            )
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if p.too_little_time:
+                    item.setBackground(QBrush(TOO_LATE))
+                self.phases.setItem(row, column, item)
+        self.appointments.setRowCount(len(r.member_appointments))
+        for row, a in enumerate(r.member_appointments):
+            for column, text in enumerate((a.title, a.kind, a.why, a.appointed_by)):
+                self.appointments.setItem(row, column, QTableWidgetItem(text))
+        self.protected.setText(
+            "Dismissals needing a panel with independent persons and full Council: "
+            + "; ".join(f"{d.title} ({d.role})" for d in r.protected_dismissals)
+            if r.protected_dismissals
+            else ""
+        )
+        self._show_equality(self.equality if self.equality is not None else r.equality)
+
+    def _show_equality(self, equality: dict[str, list[Category]]) -> None:
+        rows = [(label(c), cat) for c, cats in equality.items() for cat in cats]
+        self.equality_table.setRowCount(len(rows))
+        for row, (name, cat) in enumerate(rows):
+            texts = (name, cat.category, _count(cat.at_risk), _count(cat.workforce))
+            for column, text in enumerate(texts):
+                self.equality_table.setItem(row, column, QTableWidgetItem(text))
+        threshold = self.controller.document.profile.equality_min_count
+        note = self.equality_note or "Age from dates of birth held; other characteristics need HR's file."
+        self.equality_label.setText(f"{note} Counts from 1 to {threshold - 1} are shown as '*', with others as needed.")
+
+    # ---- equality from HR's file -------------------------------------------------------------------
+    def choose_hr_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "HR's file of protected characteristics", "", "HR files (*.csv *.xlsx);;All files (*)"
+        )
+        if path:
+            self.read_hr_file(Path(path))
+
+    def read_hr_file(self, path: Path, mapping: Path | None = None) -> bool:
+        """Count HR's characteristics for the people at risk and the workforce; keep only the counts."""
+        a, b = self.from_box.currentText(), self.to_box.currentText()
+        try:
+            hr = read_characteristics(path, mapping)
+            result = analyse(self.controller.document, a, b, self.count_from(), hr)
+        except (OrgError, OSError) as exc:
+            QMessageBox.warning(self, "Equality analysis", str(exc))
+            return False
+        del hr  # special category data: dropped once counted
+        self.equality = result.equality
+        stamp = dt.datetime.now().strftime("%H:%M")
+        self.equality_note = f"From {path.name}, read at {stamp} for {a} → {b}; only the counts are kept."
+        self._show_equality(self.equality)
+        return True
+
+
+def _table(columns: tuple[str, ...]) -> QTableWidget:
+    table = QTableWidget(0, len(columns))
+    table.setHorizontalHeaderLabels(list(columns))
+    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    table.verticalHeader().setVisible(False)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+def _iso(value: dt.date | None) -> str:
+    return value.isoformat() if value is not None else "—"
+
+
+def _count(value: int | None) -> str:
+    return "*" if value is None else f"{value:,}"
