@@ -86,5 +86,5 @@ def test_a_large_generated_structure_keeps_every_card_and_line_inside_its_block(
     controller = DocumentController(document(1_500))
     scene = ChartScene(controller)
     assert len(scene.blocks) > 10
-    assert any(scene.block_layouts[b].stacked for b in scene.blocks)
+    assert any(scene.cache.layouts[b].stacked for b in scene.blocks)
     _assert_mirrors(scene)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
-from PySide6.QtGui import QColor, QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtGui import QColor, QDragEnterEvent, QDragMoveEvent, QDropEvent, QImage
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -505,19 +505,35 @@ def test_outline_follows_edits(qtbot: QtBot, window: MainWindow) -> None:
     assert titles[-1] == "Manager A0"
 
 
+def dotted_pixels(image: QImage) -> int:
+    """Pixels in the dotted line's colour (#7b1fa2, give or take antialiasing)."""
+    count = 0
+    for y in range(image.height()):
+        for x in range(image.width()):
+            c = image.pixelColor(x, y)
+            if abs(c.red() - 0x7B) < 28 and c.green() < 60 and abs(c.blue() - 0xA2) < 28:
+                count += 1
+    return count
+
+
 def test_a_dotted_line_is_drawn_between_the_two_cards(window: MainWindow) -> None:
+    """Read off the screen: the line appears between the cards, and undo takes it away."""
     from orgdesigner.model.edits import AddDottedLine
 
-    window.controller.perform(AddDottedLine("b1", "a"))
-    scene = window.scene
-    dotted = [i for i in scene._decor if i.__class__.__name__ == "QGraphicsPathItem"]
-    assert len(dotted) == 1
-    bounds = dotted[0].sceneBoundingRect()
-    for post_id in ("b1", "a"):
-        card = scene.items_by_id[post_id].sceneBoundingRect()
-        assert bounds.adjusted(-5, -5, 5, 5).intersects(card)
-    window.actions_by_name["Undo"].trigger()
-    assert not [i for i in scene._decor if i.__class__.__name__ == "QGraphicsPathItem"]
+    w = window
+    a, b1 = w.scene.post_rect("a"), w.scene.post_rect("b1")
+    assert a is not None and b1 is not None
+    between = a.united(b1).adjusted(-10, -10, 60, 10)
+    w.view.ensureVisible(between, 0, 0)
+
+    def seen() -> QImage:
+        return w.view.viewport().grab(w.view.mapFromScene(between).boundingRect()).toImage()
+
+    assert dotted_pixels(seen()) == 0
+    w.controller.perform(AddDottedLine("b1", "a"))
+    assert dotted_pixels(seen()) > 40
+    w.actions_by_name["Undo"].trigger()
+    assert dotted_pixels(seen()) == 0
 
 
 def test_a_large_file_paints_first_and_shows_its_findings_straight_after(
@@ -591,7 +607,7 @@ def test_only_branches_near_the_view_are_shown_and_scrolling_brings_the_rest(
     # an edit in view shifts the far blocks while hidden; they are in the right place when shown
     w.controller.perform(MovePost(structure.reports_of(last)[0], None, holding_reason="parked"))
     w.view.centre_on_post(first)
-    qtbot.wait(50)  # branches in the margin are made when idle
+    qtbot.waitUntil(lambda: not scene.making_cards)  # branches in the margin are made when idle
     expected = layout(structure, LayoutOptions(collapsed=w.controller.folded)).positions
     drawn = {p: (i.scenePos().x(), i.scenePos().y()) for p, i in scene.items_by_id.items() if i.scene() is scene}
     assert first in drawn and all(drawn[p] == expected[p] for p in drawn)

@@ -1,0 +1,147 @@
+"""Making, moving and dropping the cards and lines of the chart's blocks and top posts.
+
+A block's cards are made only when it is first shown ("materialized"): a large file opens on the
+overview and makes cards where the user looks. After an edit, a re-laid block moves only the cards
+whose place changed and redraws only the lines whose manager or reports moved.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QPainterPath
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem
+
+from orgdesigner.gui.canvas.items import BranchBlock, PostItem, connector_item
+from orgdesigner.model.layout import Layout
+from orgdesigner.render.card import connector_path
+
+if TYPE_CHECKING:
+    from orgdesigner.gui.canvas.scene import ChartScene
+
+Point = tuple[float, float]
+
+
+class CardKeeper:
+    """The scene's cards (`items_by_id`), lines (`connectors`) and branch blocks (`blocks`)."""
+
+    def __init__(self, scene: ChartScene) -> None:
+        self.scene = scene
+        self.items_by_id: dict[str, PostItem] = {}
+        self.connectors: dict[str, QGraphicsPathItem] = {}
+        self.blocks: dict[str, BranchBlock] = {}
+        self.materialized: set[str] = set()
+        self._drawn_at: dict[str, dict[str, Point]] = {}  # per made block: where its cards were put
+        self._connector_reports: dict[str, tuple[str, ...]] = {}
+
+    # ---- blocks ------------------------------------------------------------------------------------
+    def drop_block(self, branch: str) -> None:
+        """A block no longer drawn: its cards go back to the scene (placed again, or forgotten)."""
+        block = self.blocks.pop(branch, None)
+        if block is not None:
+            for child in block.childItems():
+                child.setParentItem(None)  # type: ignore[arg-type]
+            self.scene.removeItem(block)
+        self.materialized.discard(branch)
+        self._drawn_at.pop(branch, None)
+
+    def relay_block(self, branch: str, lay: Layout, make_cards: bool) -> None:
+        """A block laid out again (or new): fit its rectangle, then move its cards, or, when its
+        cards are not to be made yet, drop any it holds (they are made again when shown)."""
+        block = self.blocks.get(branch)
+        if block is None:
+            block = BranchBlock(branch)
+            block.setVisible(False)  # shown by the scene once placed, if near the view
+            self.scene.addItem(block)
+            self.blocks[branch] = block
+        members = set(lay.positions)
+        left = block.members - members
+        block.members = members
+        block.fit(lay, self.scene.controller.structure.is_held(branch))
+        if branch not in self.materialized and not make_cards:
+            for post_id in members:
+                self.forget(post_id)
+            return
+        self.materialize(branch, lay, left)
+
+    def materialize(self, branch: str, lay: Layout, left: set[str] | frozenset[str] = frozenset()) -> None:
+        """Make (or move) the cards and lines of one branch block."""
+        scene = self.scene
+        structure, folded = scene.controller.structure, scene.controller.folded
+        block = self.blocks[branch]
+        old = self._drawn_at.get(branch, {}) if branch in self.materialized else {}
+        self.materialized.add(branch)
+        for post_id, xy in lay.positions.items():
+            item = self.items_by_id.get(post_id)
+            if item is None:
+                item = PostItem(scene, post_id)
+                self.items_by_id[post_id] = item
+                item.setParentItem(block)
+                item.setPos(*xy)
+            elif item.parentItem() is not block:
+                item.setParentItem(block)
+                item.setPos(*xy)
+            elif old.get(post_id) != xy:
+                item.setPos(*xy)
+        self._drawn_at[branch] = dict(lay.positions)
+        positions = lay.positions
+        for manager in block.members:
+            reports = () if manager in folded else structure.reports_of(manager)
+            line = self.connectors.get(manager)
+            if (
+                line is not None
+                and self._connector_reports.get(manager) == reports
+                and old.get(manager) == positions[manager]
+                and all(old.get(r) == positions.get(r) for r in reports)
+                and line.parentItem() is block
+            ):
+                continue  # neither the manager nor its reports moved: the line is still right
+            self._connector_reports[manager] = tuple(reports)
+            self.set_connector(manager, connector_path(lay, manager, reports) if reports else None, block)
+        # managers that left this block take their lines with them (made again where they are now)
+        for stale in [m for m in left if m in self.connectors and self.connectors[m].parentItem() is block]:
+            self._remove(self.connectors.pop(stale))
+
+    # ---- top posts ---------------------------------------------------------------------------------
+    def place_top(self, post_id: str, xy: Point) -> None:
+        """A post above the blocks: a card of its own in the scene."""
+        item = self.items_by_id.get(post_id)
+        if item is None:
+            item = PostItem(self.scene, post_id)
+            self.items_by_id[post_id] = item
+        if item.parentItem() is not None:
+            item.setParentItem(None)  # type: ignore[arg-type]
+        if item.scene() is not self.scene:
+            self.scene.addItem(item)
+        item.setPos(*xy)
+
+    # ---- lines and forgetting ------------------------------------------------------------------------
+    def set_connector(self, manager: str, path: QPainterPath | None, parent: QGraphicsItem | None) -> None:
+        """The line from a manager to its reports: made, moved into `parent`, redrawn, or removed."""
+        line = self.connectors.get(manager)
+        if path is None or path.isEmpty():
+            if line is not None:
+                del self.connectors[manager]
+                self._remove(line)
+            return
+        if line is None:
+            line = connector_item()
+            self.connectors[manager] = line
+        if line.parentItem() is not parent:
+            line.setParentItem(parent)  # type: ignore[arg-type]  # None: a top-level line
+        if line.scene() is not self.scene:
+            self.scene.addItem(line)
+        line.setPath(path)
+
+    def forget(self, post_id: str) -> None:
+        """A post's card and line are no longer drawn (deleted, folded away, or not yet made)."""
+        item = self.items_by_id.pop(post_id, None)
+        if item is not None:
+            self._remove(item)
+        line = self.connectors.pop(post_id, None)
+        if line is not None:
+            self._remove(line)
+
+    def _remove(self, item: QGraphicsItem) -> None:
+        if item.scene() is self.scene:
+            self.scene.removeItem(item)

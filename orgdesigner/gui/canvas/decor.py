@@ -1,0 +1,126 @@
+"""What the chart shows besides cards and reporting lines: side bands, dotted lines, the holding area.
+
+The lines are drawn by the one chart painter's pieces (`render.card.dotted_path`, `line_pen`), as
+in every export and on the printed page.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsRectItem, QGraphicsSimpleTextItem
+
+from orgdesigner.gui.canvas.items import band_item
+from orgdesigner.model.layout import Layout
+from orgdesigner.render.card import SIDE_COLOURS, SIDE_TINTS, dotted_path, line_pen
+
+if TYPE_CHECKING:
+    from orgdesigner.gui.canvas.scene import ChartScene
+
+HOLDING_LABEL = "HOLDING AREA — posts whose manager is unknown"
+
+
+class ChartDecor:
+    """Side bands behind the top-tier branches, dotted lines, and the holding area's label."""
+
+    def __init__(self, scene: ChartScene) -> None:
+        self.scene = scene
+        self.bands: dict[str, QGraphicsRectItem] = {}
+        self.dotted: list[QGraphicsPathItem] = []
+        self._label: QGraphicsSimpleTextItem | None = None
+
+    def items(self) -> list[QGraphicsItem]:
+        extra: list[QGraphicsItem] = [self._label] if self._label is not None else []
+        return [*self.bands.values(), *self.dotted, *extra]
+
+    def update(self) -> None:
+        self._update_bands()
+        self._update_lines()
+
+    def set_visible(self, show: bool) -> None:
+        for item in self.items():
+            item.setVisible(show)
+
+    def _update_bands(self) -> None:
+        """A tinted band behind each top-tier branch, labelled with its side: the split at a glance."""
+        scene = self.scene
+        structure, folded, cache = scene.controller.structure, scene.controller.folded, scene.cache
+        opts = scene.layout_options
+        tops, origins = cache.tops, cache.origins
+        wanted: dict[str, QRectF] = {}
+        for root in structure.roots():
+            for head in () if root in folded else structure.reports_of(root):
+                if head not in tops:
+                    continue
+                x, y = tops[head]
+                rect = QRectF(x, y, opts.card_width, opts.card_height)
+                stack = [] if head in folded else list(structure.reports_of(head))
+                while stack:
+                    post_id = stack.pop()
+                    if post_id in origins:
+                        bx, by = origins[post_id]
+                        block = cache.layouts[post_id]
+                        rect = rect.united(QRectF(bx, by, block.width, block.height))
+                    elif post_id in tops:
+                        px, py = tops[post_id]
+                        rect = rect.united(QRectF(px, py, opts.card_width, opts.card_height))
+                        stack.extend(() if post_id in folded else structure.reports_of(post_id))
+                wanted[head] = rect.adjusted(-10, -26, 10, 10)
+        for gone in [h for h in self.bands if h not in wanted]:
+            scene.removeItem(self.bands.pop(gone))
+        show = not scene.overview.isVisible()
+        for head, rect in wanted.items():
+            band = self.bands.get(head)
+            if band is None:
+                band = band_item()
+                scene.addItem(band)
+                self.bands[head] = band
+            side = structure.post(head).side
+            band.setRect(rect)
+            band.setBrush(SIDE_TINTS[side])
+            text = band.childItems()[0]
+            assert isinstance(text, QGraphicsSimpleTextItem)
+            text.setText(side.label.upper())
+            text.setBrush(SIDE_COLOURS[side])
+            text.setPos(rect.left() + 6, rect.top() + 4)
+            band.setVisible(show)
+
+    def _update_lines(self) -> None:
+        """Dotted lines and the holding area label (few items: made again each time)."""
+        scene = self.scene
+        for item in self.dotted:
+            scene.removeItem(item)
+        self.dotted = []
+        if self._label is not None:
+            scene.removeItem(self._label)
+            self._label = None
+        structure, cache = scene.controller.structure, scene.cache
+        lines = structure.dotted_lines()
+        if lines:
+            # only the posts with dotted lines: placing all 20,000 on every edit would be waste
+            ends = {p for line in lines for p in line}
+            lay = Layout(scene.layout_options, positions={p: xy for p in ends if (xy := cache.position(p))})
+            for post_id, manager_id in lines:
+                path = dotted_path(lay, post_id, manager_id)
+                if path.isEmpty():
+                    continue
+                item = QGraphicsPathItem(path)
+                item.setPen(line_pen(dotted=True))
+                item.setZValue(1)
+                item.setData(0, "dotted line")
+                scene.addItem(item)
+                self.dotted.append(item)
+        if cache.holding_x is not None:
+            self._label = QGraphicsSimpleTextItem(HOLDING_LABEL)
+            self._label.setBrush(QColor("#b00020"))
+            self._label.setPos(cache.holding_x, -46)
+            scene.addItem(self._label)
+        self.set_visible_lines(not scene.overview.isVisible())
+
+    def set_visible_lines(self, show: bool) -> None:
+        for item in self.dotted:
+            item.setVisible(show)
+        if self._label is not None:
+            self._label.setVisible(show)

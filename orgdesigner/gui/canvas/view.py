@@ -1,0 +1,217 @@
+"""The view: zoom (wheel, keys, fit), pan (drag the background), and the user's gestures on cards."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import shiboken6
+from PySide6.QtCore import QPointF, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QDragEnterEvent,
+    QDragLeaveEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QGraphicsView, QLabel, QWidget
+
+from orgdesigner.gui.canvas.interactions import CardDrag, KeyboardWalk, PaletteDrop
+from orgdesigner.gui.canvas.scene import ChartScene
+from orgdesigner.model.post import Side
+from orgdesigner.render.card import SIDE_COLOURS
+
+PALETTE_MIME = "application/x-orgdesigner-template"
+OVERVIEW_BELOW = 0.2  # zoom under which cards are drawn as flat boxes in one item
+
+
+def legend_label() -> QLabel:
+    """The chart's key, shown in a toolbar (not over the canvas: overlays slow every frame)."""
+    swatches = " &nbsp; ".join(
+        f'<span style="color:{SIDE_COLOURS[side].name()}">■</span> {side.label}' for side in Side
+    )
+    label = QLabel(
+        f"{swatches} &nbsp;·&nbsp; dashed border: vacant · <b>NEW</b> · <s>to be deleted</s> · "
+        "dark badge: statutory role · <span style='color:#7b1fa2'>- - -</span> dotted line · ● finding"
+    )
+    label.setObjectName("legend")
+    label.setContentsMargins(6, 2, 6, 2)
+    return label
+
+
+class ChartView(QGraphicsView):
+    """Shows the chart scene; mouse and key events go to gesture objects (`interactions`).
+
+    Signals:
+        postActivated(str): a card was double-clicked.
+    """
+
+    postActivated = Signal(str)
+
+    def __init__(self, scene: ChartScene, parent: QWidget | None = None) -> None:
+        super().__init__(scene, parent)
+        self.chart = scene
+        self.controller = scene.controller
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)  # dragging the background pans
+        self.setAcceptDrops(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.gesture: CardDrag | None = None
+        self.palette_drop = PaletteDrop(self)
+        self.walk = KeyboardWalk(self)
+
+    # ---- zoom and pan ------------------------------------------------------------------------------
+    def _zoom_changed(self) -> None:
+        """Far out, cards give way to the overview item (one paint for the whole chart)."""
+        self.chart.set_overview(self.transform().m11() < OVERVIEW_BELOW)
+        self._looked_at()
+
+    def _looked_at(self) -> None:
+        """Tell the scene what is on screen, with a viewport's margin all round for panning."""
+        if not shiboken6.isValid(self.chart) or not shiboken6.isValid(self.chart.overview):
+            return  # the window is closing
+        if self.transform().m11() < OVERVIEW_BELOW:
+            return  # the overview draws it all (and mid-zoom, no cards are to be made for it)
+        seen = self.mapToScene(self.viewport().rect()).boundingRect()
+        self.chart.show_near(seen, seen.adjusted(-seen.width(), -seen.height(), seen.width(), seen.height()))
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        super().scrollContentsBy(dx, dy)
+        self._looked_at()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._looked_at()
+
+    def zoom(self, factor: float) -> None:
+        current = self.transform().m11()
+        factor = max(0.01 / current, min(factor, 4.0 / current))
+        self.scale(factor, factor)
+        self._zoom_changed()
+
+    def reset_zoom(self) -> None:
+        self.resetTransform()
+        self._zoom_changed()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self.controller.check_pending:  # a large file's chart is on screen: now check it
+            QTimer.singleShot(0, self.controller.finish_first_check)
+
+    def fit_all(self) -> None:
+        rect = self.chart.sceneRect().adjusted(160, 160, -160, -160)
+        if not rect.isEmpty():
+            self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+        self._zoom_changed()
+
+    def centre_on_post(self, post_id: str) -> None:
+        if self.transform().m11() < 0.5:
+            self.reset_zoom()  # close enough to read, which also makes the cards of a large file
+        rect = self.chart.post_rect(post_id)
+        if rect is not None:
+            self.centerOn(rect.center())
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+            super().wheelEvent(event)
+            return
+        self.zoom(1.15 if event.angleDelta().y() > 0 else 1 / 1.15)
+
+    def keep_in_place(self, post_id: str | None, edit: Callable[[], bool]) -> bool:
+        """Make an edit while keeping one card where it is on screen.
+
+        A drop re-lays out the chart, and the branch dropped onto usually shifts; scrolling by its
+        shift keeps the user's eye on the card they dropped onto, with the moved post beneath it.
+        """
+        cache = self.chart.cache
+        before = cache.position(post_id) if post_id else None
+        if post_id is None or before is None:
+            return edit()
+        at = self.mapFromScene(QPointF(*before))
+        done = edit()
+        after = cache.position(post_id)
+        if done and after is not None:
+            shift = self.mapFromScene(QPointF(*after)) - at
+            for bar, step in ((self.horizontalScrollBar(), shift.x()), (self.verticalScrollBar(), shift.y())):
+                bar.setValue(bar.value() + step)
+        return done
+
+    # ---- gestures on cards -------------------------------------------------------------------------
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            scene_pos = self.mapToScene(event.position().toPoint())
+            additive = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+            self.gesture = CardDrag.start(self, scene_pos, additive)
+            if self.gesture is not None:
+                self.setFocus()
+                event.accept()
+                return
+            self.controller.select([])
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self.gesture is None:
+            super().mouseMoveEvent(event)
+            return
+        self.gesture.move(self.mapToScene(event.position().toPoint()))
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        gesture = self.gesture
+        if gesture is None or event.button() != Qt.MouseButton.LeftButton:
+            super().mouseReleaseEvent(event)
+            return
+        self.gesture = None
+        gesture.finish(self.mapToScene(event.position().toPoint()), event.modifiers())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = Qt.Key(event.key())
+        if key == Qt.Key.Key_Escape and self.gesture is not None:
+            self.gesture.cancel()
+            self.gesture = None
+            return
+        plain = event.modifiers() == Qt.KeyboardModifier.NoModifier
+        if plain and self.walk.step(key):
+            return
+        current = self.controller.current()
+        if key == Qt.Key.Key_Space and current:
+            self.controller.fold(current)
+            return
+        super().keyPressEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        post_id = self.chart.post_at(self.mapToScene(event.position().toPoint()))
+        if post_id:
+            self.postActivated.emit(post_id)
+            return
+        super().mouseDoubleClickEvent(event)
+
+    # ---- drops from the palette --------------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasFormat(PALETTE_MIME):
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if event.mimeData().hasFormat(PALETTE_MIME):
+            self.palette_drop.over(self.mapToScene(event.position().toPoint()))
+            event.acceptProposedAction()
+        else:
+            super().dragMoveEvent(event)
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        self.palette_drop.leave()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        if not event.mimeData().hasFormat(PALETTE_MIME):
+            super().dropEvent(event)
+            return
+        key = bytes(event.mimeData().data(PALETTE_MIME).data()).decode("utf-8")
+        self.palette_drop.drop(key, self.mapToScene(event.position().toPoint()))
+        event.acceptProposedAction()
