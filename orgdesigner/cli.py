@@ -201,6 +201,37 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def cmd_redundancy(args: argparse.Namespace, out: TextIO) -> int:
+    """HR's redundancy calculator: the statutory table, the cap on the date, the council's discretion."""
+    import dataclasses
+    from datetime import date
+
+    from orgdesigner.model.finance.policy import FinancePolicy
+    from orgdesigner.model.finance.redundancy import redundancy_pay
+    from orgdesigner.model.finance.years import parse_date
+
+    if args.multiplier < 1:
+        raise UsageError(f"--multiplier must be 1 or more, not {args.multiplier:g}")
+    if args.salary < 0 or args.service < 0 or args.age < 0:
+        raise UsageError("--age, --service and --salary cannot be negative")
+    leaving = parse_date(args.date, "--date") if args.date else date.today()
+    policy = dataclasses.replace(FinancePolicy(), actual_pay=args.actual_pay, multiplier=args.multiplier)
+    pay = redundancy_pay(int(args.age), int(args.service), args.salary, leaving, policy)
+    basis = "actual pay" if args.actual_pay else f"week's pay capped at £{pay.cap:,.2f}"
+    text = (
+        f"Redundancy pay on {leaving.isoformat()}: age {int(args.age)}, {int(args.service)} complete years' service,"
+        f" salary £{args.salary:,.2f}\n"
+        f"  weeks          {pay.weeks:g}\n"
+        f"  week's pay     £{pay.week_pay:,.2f}\n"
+        f"  statutory      £{pay.statutory:,.2f} (cap £{pay.cap:,.2f} a week)\n"
+        f"  discretionary  £{pay.discretionary:,.2f} ({basis}, weeks × {args.multiplier:g},"
+        f" at most {policy.max_weeks:g} weeks)\n"
+        f"  total          £{pay.total:,.2f}\n"
+    )
+    _write_text_or_json(pay.as_dict(), text, args.format, out)
+    return EXIT_OK
+
+
 def _gui_app() -> object:
     import os
 
@@ -368,6 +399,16 @@ def build_parser() -> argparse.ArgumentParser:
         if name == "png":
             p.add_argument("--scale", type=float, default=1.0, help="1 = screen size at 100%% (default)")
         p.set_defaults(run=cmd_picture)
+
+    p = sub.add_parser("redundancy", help="redundancy pay for one person (ERA 1996 s.162 and SI 2006/2914)")
+    p.add_argument("--age", type=float, required=True, help="age in complete years on the leaving date")
+    p.add_argument("--service", type=float, required=True, help="complete years of continuous service")
+    p.add_argument("--salary", type=float, required=True, help="actual annual pay, £")
+    p.add_argument("--date", help="leaving date YYYY-MM-DD, for the week's-pay cap in force (default today)")
+    p.add_argument("--actual-pay", action="store_true", help="pay on actual weekly pay, not the cap (reg. 5)")
+    p.add_argument("--multiplier", type=float, default=1.0, help="multiply the statutory weeks (reg. 6; ≤ 104 weeks)")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.set_defaults(run=cmd_redundancy)
 
     p = sub.add_parser("scenarios", help="list the scenarios in a file")
     p.add_argument("file", help="an .orgx file")

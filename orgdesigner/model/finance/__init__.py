@@ -1,0 +1,1 @@
+"""The cost of change: financial years, savings profile, exit costs and payback (DOMAIN.md §6)."""
