@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from orgdesigner.formats import safe_io
+from orgdesigner.formats.plan import PLAN_KEYS, plan_to_dict, read_plan
 from orgdesigner.model.bulk import collector_paused
 from orgdesigner.model.document import Document, Scenario
 from orgdesigner.model.edits import validate_group, validate_post
@@ -112,6 +113,7 @@ def scenario_to_dict(scenario: Scenario) -> dict[str, Any]:
         "name": scenario.name,
         "notes": scenario.notes,
         "targets": dict(scenario.targets),
+        **plan_to_dict(scenario),
         "posts": [post_to_dict(structure, structure.post(i)) for i in structure_order(structure)],
         "staff_groups": [
             group_to_dict(g) for manager in [*structure_order(structure), None] for g in structure.groups_under(manager)
@@ -337,7 +339,7 @@ def _read_holder(raw: Any, where: str) -> Holder:
 
 _HOLDER_KEYS = frozenset(Holder.__dataclass_fields__) - {"extra"}
 _GROUP_KEYS = frozenset(StaffGroup.__dataclass_fields__) - {"extra"}
-_SCENARIO_KEYS = frozenset({"name", "notes", "targets", "posts", "staff_groups"})
+_SCENARIO_KEYS = frozenset({"name", "notes", "targets", "posts", "staff_groups", *PLAN_KEYS})
 _DOCUMENT_KEYS = frozenset(
     {"format", "schema_version", "organisation", "council_type", "notes", "profile", "scenarios"}
 )
@@ -514,6 +516,7 @@ def loads(text: str, source: str = "the file", problems: list[str] | None = None
             scenario = Scenario(name, structure, sr.text("notes"), targets)
             scenario.extra = {k: v for k, v in sr.data.items() if k not in _SCENARIO_KEYS}
             document.scenarios.append(scenario)
+            read_plan(scenario, sr.data, where)
     except FileProblem as exc:
         raise FileProblem(f"{source}: {exc}") from None
     if not document.scenarios:

@@ -2,12 +2,27 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from typing import Any
 
 from orgdesigner.model.errors import OrgError
 from orgdesigner.model.profile import CouncilType, RulesProfile
 from orgdesigner.model.structure import Structure
+
+
+@dataclass
+class Phase:
+    """A dated tranche of the change (Cheshire East: Phase 1 in force 1 April 2013, posts £55K+).
+
+    Changes take effect on the phase's `effective_date` unless a post carries its own; issue 16's
+    consultation timetable counts back from `consultation_start`.
+    """
+
+    number: int
+    name: str = ""
+    effective_date: str | None = None
+    consultation_start: str | None = None
 
 
 @dataclass
@@ -18,9 +33,16 @@ class Scenario:
     structure: Structure = field(default_factory=Structure)
     notes: str = ""
     targets: dict[str, float] = field(default_factory=dict)
-    """e.g. {"management_posts_reduction": 0.25, "annual_saving": 5_000_000}"""
+    """e.g. {"management_posts_reduction": 0.25, "annual_saving": 5_000_000, "saving_year_3": 5_000_000}"""
     extra: dict[str, Any] = field(default_factory=dict)
     """Keys this version does not know, written back unchanged on save."""
+    phases: list[Phase] = field(default_factory=list)
+    year1: str | None = None
+    """Year 1 of the plan, a financial year such as "2013/14"."""
+    horizon: int = 3
+    """How many financial years the savings profile covers."""
+    one_off_costs: list[tuple[str, float]] = field(default_factory=list)
+    """One-off lines the user adds, e.g. ("Transition capacity", 80_000), counted in Year 1."""
 
 
 @dataclass
@@ -56,6 +78,8 @@ class Document:
         self._check_new_name(name)
         original = self.scenario(source)
         copy = Scenario(name, original.structure.copy(), original.notes, dict(original.targets), dict(original.extra))
+        copy.phases = [dataclasses.replace(phase) for phase in original.phases]
+        copy.year1, copy.horizon, copy.one_off_costs = original.year1, original.horizon, list(original.one_off_costs)
         self.scenarios.append(copy)
         return copy
 

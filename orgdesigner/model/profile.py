@@ -13,6 +13,7 @@ from enum import StrEnum
 from typing import Any
 
 from orgdesigner.model.errors import FileProblem
+from orgdesigner.model.finance.policy import FinancePolicy
 from orgdesigner.model.post import Role
 
 
@@ -83,12 +84,15 @@ class RulesProfile:
     council's standing orders differ from the defaults (model/consultation/appointments.py)."""
     extra: dict[str, Any] = field(default_factory=dict)
     """Settings this version does not know, written back unchanged on save."""
+    finance: FinancePolicy = field(default_factory=FinancePolicy)
+    """Exit and savings policy: redundancy discretion, dated caps, turnover, pay protection."""
 
     def to_dict(self) -> dict[str, Any]:
         data = dataclasses.asdict(self)
         del data["extra"]
         data["pay_bands"] = {str(k): list(v) for k, v in self.pay_bands.items()}
         data["accountancy_bodies"] = list(self.accountancy_bodies)
+        data["finance"] = self.finance.to_dict()
         for key, value in self.extra.items():
             data.setdefault(key, value)
         return data
@@ -100,6 +104,9 @@ class RulesProfile:
         for key, value in data.items():
             if key not in known:
                 profile.extra[key] = value  # a newer file's setting: kept and written back
+                continue
+            if key == "finance":
+                profile.finance = FinancePolicy.from_dict(value, f"{where}.finance")
                 continue
             default = getattr(profile, key)
             try:

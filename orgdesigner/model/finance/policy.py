@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import json
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -84,6 +85,8 @@ class FinancePolicy:
     """Tapered protection falls evenly to nothing over the months, so it costs half as much."""
     turnover_rate: float = 0.0
     """Share of postholders who leave in a year (natural turnover)."""
+    extra: tuple[tuple[str, str], ...] = ()
+    """Settings this version does not know, as (key, JSON text), written back unchanged on save."""
 
     def week_pay_cap(self, on: date) -> float:
         return _dated(self.week_pay_caps, on, "week's pay cap")
@@ -101,8 +104,11 @@ class FinancePolicy:
 
     def to_dict(self) -> dict[str, Any]:
         data = dataclasses.asdict(self)
+        del data["extra"]
         for key in ("week_pay_caps", "minimum_pension_ages", "strain_factors"):
             data[key] = [list(row) for row in data[key]]
+        for key, text in self.extra:
+            data.setdefault(key, json.loads(text))
         return data
 
     @classmethod
@@ -111,8 +117,12 @@ class FinancePolicy:
         if not isinstance(data, dict):
             raise FileProblem(f"{where}: expected a group of settings, found '{data}'.")
         values: dict[str, Any] = {}
+        known = {f.name for f in dataclasses.fields(cls)} - {"extra"}
+        extra = tuple((key, json.dumps(value, ensure_ascii=False)) for key, value in data.items() if key not in known)
+        if extra:
+            values["extra"] = extra
         for f in dataclasses.fields(cls):
-            if f.name not in data:
+            if f.name not in data or f.name == "extra":
                 continue
             value = data[f.name]
             try:
