@@ -29,6 +29,7 @@ class Person:
     name: str
     annual_pay: float
     """Actual pay a year (full-time salary times this person's FTE)."""
+    fte: float = 1.0
     date_of_birth: date | None = None
     service_start: date | None = None
     lgps_member: bool | None = None

@@ -29,7 +29,7 @@ def statutory_weeks(age: int, years: int) -> float:
     """Weeks of pay for a leaver of `age` (complete years) with `years` complete years of service."""
     if age < 0 or years < 0:
         raise OrgError("Age and years of service cannot be negative.")
-    if years > age - YOUNGEST_START:
+    if years > 0 and years > age - YOUNGEST_START:
         raise OrgError(f"{years} years' service is not possible at age {age}; check the dates of birth and service.")
     if years < MINIMUM_SERVICE:
         return 0.0
