@@ -44,7 +44,7 @@ def read_plan(scenario: Scenario, data: dict[str, Any], where: str) -> None:
         year1 = data.get("year1")
         if year1 is not None:
             if not isinstance(year1, str):
-                raise FileProblem(f"{where}.year1: write the financial year as text, e.g. \"2013/14\".")
+                raise FileProblem(f'{where}.year1: write the financial year as text, e.g. "2013/14".')
             try:
                 parse_year(year1)
             except OrgError as exc:

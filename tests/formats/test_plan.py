@@ -32,7 +32,8 @@ def test_plan_fields_round_trip(tmp_path: Path) -> None:
     again = native.load(path)
     proposed = again.scenario("Proposed")
     assert proposed.phases == doc.scenario("Proposed").phases
-    assert (proposed.year1, proposed.horizon, proposed.one_off_costs) == ("2011/12", 4, [("Transition capacity", 80_000)])
+    assert (proposed.year1, proposed.horizon) == ("2011/12", 4)
+    assert proposed.one_off_costs == [("Transition capacity", 80_000)]
     assert again.profile.finance == doc.profile.finance
     current = again.scenario("Current")
     assert (current.phases, current.year1, current.horizon, current.one_off_costs) == ([], None, 3, [])

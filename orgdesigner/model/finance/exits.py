@@ -7,6 +7,7 @@ guidance; the threshold is the profile's `package_threshold`).
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -135,7 +136,7 @@ def band_edges(largest: float) -> list[tuple[float, float]]:
     edges: list[float] = [0.0, *(float(e) for e in _BAND_EDGES)]
     while edges[-1] < round(largest):
         edges.append(edges[-1] + 50_000)
-    return list(zip(edges, edges[1:], strict=False))
+    return list(itertools.pairwise(edges))
 
 
 def exit_packages(packages: Iterable[tuple[float, float]]) -> list[Band]:
