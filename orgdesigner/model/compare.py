@@ -7,13 +7,17 @@ changed, regraded if its grade or pay changed. The annual saving is the fall in 
 
 from __future__ import annotations
 
+import dataclasses
 import heapq
 import re
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from orgdesigner.model.derived import ComparisonBasis
 from orgdesigner.model.document import Document, Scenario
+from orgdesigner.model.finance.report import finance_dict, finance_lines
+from orgdesigner.model.finance.savings import SavingsProfile, savings_profile
 from orgdesigner.model.metrics import Metrics, compute
 from orgdesigner.model.post import Post, Status
 from orgdesigner.model.profile import REQUIRED_ROLES, RulesProfile
@@ -79,6 +83,9 @@ class Comparison:
     statutory_after: dict[str, list[str]]
     targets: list[TargetProgress]
     phases: list[PhasedPost]
+    finance: SavingsProfile | None = None
+    """The cost of change: savings by financial year, one-off costs, payback (DOMAIN.md §6)."""
+    package_threshold: float = 100_000
 
     @property
     def management_reduction(self) -> float:
@@ -126,10 +133,15 @@ class Comparison:
                     "; ".join(f"{x.title} ({', '.join(x.reasons)})" for x in phased.candidates[:3]) or "no internal fit"
                 )
                 lines.append(f"    {phase}: {phased.title} — candidates: {fits}")
+        if c.finance is not None:
+            lines += finance_lines(c.finance, c.package_threshold)
         return "\n".join(lines) + "\n"
 
     def as_dict(self) -> dict[str, Any]:
-        data = asdict(self)
+        data = asdict(dataclasses.replace(self, finance=None))
+        del data["finance"], data["package_threshold"]
+        if self.finance is not None:
+            data.update(finance_dict(self.finance))
         data["spans_before"] = {str(k): v for k, v in self.spans_before.items()}
         data["spans_after"] = {str(k): v for k, v in self.spans_after.items()}
         data["management_reduction"] = round(self.management_reduction, 4)
@@ -197,7 +209,12 @@ def compare(document: Document, from_name: str, to_name: str, phases: bool = Tru
         statutory_after=_statutory(document, after),
         targets=[],
         phases=selection_phases(before, after, added, profile) if phases else [],
+        package_threshold=profile.package_threshold,
     )
+    comparison.finance = savings_profile(
+        before, after, after_s, profile, saving, (deleted, added),
+        displaced_fits(before, after, deleted, added), lambda post, s: phase_of(post, s, profile),
+    )  # fmt: skip
     comparison.targets = _targets(after_s, comparison, m_before, m_after)
     return comparison
 
@@ -223,6 +240,8 @@ def _targets(scenario: Scenario, c: Comparison, before: Metrics, after: Metrics)
         "annual_saving": c.annual_saving,
         "posts_reduction": round((before.posts - after.posts) / before.posts, 4) if before.posts else 0.0,
     }
+    if c.finance is not None:  # "£5M a year by Year 3": saving_year_3
+        achieved.update({f"saving_year_{n + 1}": year.saving for n, year in enumerate(c.finance.years)})
     return [
         TargetProgress(name, value, achieved.get(name, 0.0), achieved.get(name, 0.0) >= value)
         for name, value in scenario.targets.items()
@@ -314,49 +333,86 @@ _FitKey = tuple[str, str, int | None, float | None, frozenset[str]]
 """Everything job fit reads of a current post."""
 
 
-def selection_phases(
-    before: Structure, after: Structure, added: list[str], profile: RulesProfile, limit: int = 5
-) -> list[PhasedPost]:
-    """For each new post: its phase and the current postholders who fit it (a ring-fence).
+class _FitIndex:
+    """Posts that might fit new posts, grouped so alike posts are scored once.
 
     Current posts alike in all job fit reads (function, grade, pay, title words) fit a new post
     equally, so they are scored once as a group: an establishment has hundreds of social workers
-    on one grade, and 200 new posts against 20,000 current ones take a fraction of a second.
+    on one grade. Only posts sharing a function or a distinctive title word can fit.
     """
-    out: list[PhasedPost] = []
-    # Only current posts sharing a function or a distinctive title word can fit: index their groups.
-    groups: dict[_FitKey, list[_Features]] = {}
-    for old in before:
-        if old.status is not Status.VACANT:
-            features = _features(old)
-            key = (features.function, features.grade_stem, features.grade_number, features.salary, features.words)
-            groups.setdefault(key, []).append(features)
-    by_function: dict[str, dict[_FitKey, list[_Features]]] = {}
-    by_word: dict[str, dict[_FitKey, list[_Features]]] = {}
-    word_posts: dict[str, int] = {}
-    for key, members in groups.items():
-        members.sort(key=lambda f: (f.post.title, f.post.id))
-        sample = members[0]
-        if sample.function:
-            by_function.setdefault(sample.function, {})[key] = members
-        for word in sample.words:
-            by_word.setdefault(word, {})[key] = members
-            word_posts[word] = word_posts.get(word, 0) + len(members)
-    common = max(50, len(before) // 20)  # a word in over 5% of titles says nothing about fit
-    for post_id in added:
-        post = after.post(post_id)
-        new = _features(post)
-        phase = phase_of(post, after, profile)
-        pool = dict(by_function.get(new.function, {})) if new.function else {}
+
+    def __init__(self, posts: Iterable[Post], common: int) -> None:
+        groups: dict[_FitKey, list[_Features]] = {}
+        for old in posts:
+            if old.status is not Status.VACANT:
+                features = _features(old)
+                key = (features.function, features.grade_stem, features.grade_number, features.salary, features.words)
+                groups.setdefault(key, []).append(features)
+        self.by_function: dict[str, dict[_FitKey, list[_Features]]] = {}
+        self.by_word: dict[str, dict[_FitKey, list[_Features]]] = {}
+        self.word_posts: dict[str, int] = {}
+        for key, members in groups.items():
+            members.sort(key=lambda f: (f.post.title, f.post.id))
+            sample = members[0]
+            if sample.function:
+                self.by_function.setdefault(sample.function, {})[key] = members
+            for word in sample.words:
+                self.by_word.setdefault(word, {})[key] = members
+                self.word_posts[word] = self.word_posts.get(word, 0) + len(members)
+        self.common = common
+        """A word in more titles than this says nothing about fit."""
+
+    def best(self, new: _Features, limit: int, word_posts: dict[str, int] | None = None) -> list[Candidate]:
+        counts = self.word_posts if word_posts is None else word_posts
+        pool = dict(self.by_function.get(new.function, {})) if new.function else {}
         for word in new.words:
-            if word_posts.get(word, 0) <= common:
-                pool.update(by_word.get(word, {}))
+            if counts.get(word, 0) <= self.common:
+                pool.update(self.by_word.get(word, {}))
         best: list[tuple[float, str, str, _Features, Candidate]] = []
         for members in pool.values():
             fit = _fit(new, members[0])
             if fit is not None:  # only a group's first few titles can be among the best
                 best.extend((-fit.score, m.post.title, m.post.id, m, fit) for m in members[:limit])
         best = heapq.nsmallest(limit, best, key=lambda b: b[:3])
-        fits = [Candidate(m.post.id, m.post.title, fit.score, list(fit.reasons)) for _s, _t, _i, m, fit in best]
-        out.append(PhasedPost(post_id, post.title, phase, fits))
+        return [Candidate(m.post.id, m.post.title, fit.score, list(fit.reasons)) for _s, _t, _i, m, fit in best]
+
+
+def _word_posts(structure: Structure) -> dict[str, int]:
+    """How many filled posts' titles hold each word, kept until the structure is edited."""
+    kept = structure.derived.title_words.get()
+    if kept is None:
+        counts: dict[str, int] = {}
+        for post in structure:
+            if post.status is not Status.VACANT:
+                for word in _words(post.title):
+                    counts[word] = counts.get(word, 0) + 1
+        kept = structure.derived.title_words.keep(counts)
+    return kept
+
+
+def _common(before: Structure) -> int:
+    return max(50, len(before) // 20)  # a word in over 5% of titles says nothing about fit
+
+
+def selection_phases(
+    before: Structure, after: Structure, added: list[str], profile: RulesProfile, limit: int = 5
+) -> list[PhasedPost]:
+    """For each new post: its phase and the current postholders who fit it (a ring-fence);
+    200 new posts against 20,000 current ones take a fraction of a second."""
+    index = _FitIndex(before, _common(before))
+    out: list[PhasedPost] = []
+    for post_id in added:
+        post = after.post(post_id)
+        fits = index.best(_features(post), limit)
+        out.append(PhasedPost(post_id, post.title, phase_of(post, after, profile), fits))
     return out
+
+
+def displaced_fits(
+    before: Structure, after: Structure, deleted: list[str], added: list[str], limit: int = 5
+) -> dict[str, list[str]]:
+    """For each new post, the holders of deleted posts who fit it (job fit, or a ring-fence when
+    several do): only the displaced are matched, so a better fit who keeps their post never hides one."""
+    index = _FitIndex((before.post(p) for p in deleted), _common(before))
+    words = _word_posts(before) if deleted and added else {}
+    return {p: [c.post_id for c in index.best(_features(after.post(p)), limit, words)] for p in added}

@@ -56,12 +56,15 @@ class Kept(Generic[T]):
 class DerivedFigures:
     """The figures kept for one structure; `Structure.apply` empties them on every edit."""
 
-    __slots__ = ("comparison", "metrics")
+    __slots__ = ("comparison", "metrics", "title_words")
 
     def __init__(self) -> None:
         self.metrics: Kept[Metrics] = Kept()
         self.comparison: Kept[ComparisonBasis] = Kept()
+        self.title_words: Kept[dict[str, int]] = Kept()
+        """How many filled posts' titles hold each word (job fit's test of a distinctive word)."""
 
     def clear(self) -> None:
         self.metrics.clear()
         self.comparison.clear()
+        self.title_words.clear()
