@@ -47,7 +47,7 @@ def council(deleted: dict[int, int], kept: int = 3, phases: list[Any] | None = N
     document = Document("Testshire", scenarios=[Scenario("Current", before), Scenario("Proposed", after)])
     document.profile.consultation_notice_weeks = 0
     if phases is not None:
-        document.scenarios[1].phases = phases  # type: ignore[attr-defined]
+        document.scenarios[1].phases = phases
     return document
 
 
