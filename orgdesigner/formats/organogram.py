@@ -1,4 +1,5 @@
-"""data.gov.uk organogram returns: a senior CSV (named posts) and a junior CSV (staff groups).
+"""data.gov.uk organogram returns, read and written: a senior CSV (named posts) and a junior CSV
+(staff groups). Written cells go through `cells` (formula-like text marked as text).
 
 Real returns drift from the standard: header spellings, empty unnamed columns, cp1252 pound signs,
 blank and N/D cells, several roots, job shares (a repeated post reference), Vacant and Eliminated
@@ -8,9 +9,12 @@ every FTE is counted, and each problem is reported with its file and line.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
+from orgdesigner.formats.cells import write_csv
 from orgdesigner.formats.native import build_structure
 from orgdesigner.formats.tabular import BadNumber, Table, cell, find_columns, number, read_bytes, read_csv
 from orgdesigner.model.bulk import collector_paused
@@ -225,3 +229,55 @@ def import_organogram(
         scenarios=[Scenario("Current", structure, notes=f"Imported from {Path(senior).name}")],
     )
     return document, report
+
+
+# ---- writing -------------------------------------------------------------------------------------
+
+
+def bracket(value: float | None) -> tuple[int | str, int | str]:
+    """Pay in £5,000 brackets, as the organogram and Transparency Code publish it."""
+    if value is None:
+        return "N/D", "N/D"
+    low = int(value // 5000 * 5000)
+    return low, low + 4999
+
+
+SENIOR_HEADER = [
+    "Post Unique Reference", "Name", "Grade (or equivalent)", "Job Title", "Job/Team Function", "Parent Department",
+    "Organisation", "Unit", "Contact Phone", "Contact E-mail", "Reports to Senior Post", "Salary Cost of Reports (£)",
+    "FTE", "Actual Pay Floor (£)", "Actual Pay Ceiling (£)", "Professional/Occupational Group", "Notes", "Valid?",
+]  # fmt: skip
+JUNIOR_HEADER = [
+    "Parent Department", "Organisation", "Unit", "Reporting Senior Post", "Grade", "Payscale Minimum (£)",
+    "Payscale Maximum (£)", "Generic Job Title", "Number of Posts in FTE", "Professional/Occupational Group",
+]  # fmt: skip
+
+
+def export_organogram(
+    document: Document, senior: Path, junior: Path | None, scenario_name: str | None = None, names: bool = True
+) -> None:
+    """The data.gov.uk senior and junior CSVs (the inverse of the organogram import)."""
+    structure = document.scenario(scenario_name).structure
+    org = document.organisation
+
+    def senior_rows() -> Iterator[list[Any]]:
+        for post in structure:
+            manager = structure.manager_of(post.id)
+            name = "Vacant" if post.status is Status.VACANT else (post.incumbent if names and post.incumbent else "N/D")
+            floor, _ = bracket(post.pay_floor)
+            _, ceiling = bracket(post.pay_ceiling if post.pay_ceiling is not None else post.pay_floor)
+            yield [post.id, name, post.grade, post.title, post.notes, org, org, post.team, "N/D", "N/D",
+                   manager or "XX", 0, f"{post.fte:g}", floor, ceiling, post.function, "", 1]  # fmt: skip
+
+    write_csv(senior, SENIOR_HEADER, senior_rows())
+    if junior is not None:
+        rows = (
+            [org, org, g.notes, g.manager_id or "", g.grade, _int(g.pay_floor), _int(g.pay_ceiling), g.title,
+             f"{g.fte:g}", ""]
+            for g in structure.staff_groups()
+        )  # fmt: skip
+        write_csv(junior, JUNIOR_HEADER, rows)
+
+
+def _int(value: float | None) -> int | str:
+    return "N/D" if value is None else round(value)
