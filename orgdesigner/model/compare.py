@@ -18,15 +18,10 @@ from orgdesigner.model.derived import ComparisonBasis
 from orgdesigner.model.document import Document, Scenario
 from orgdesigner.model.finance.report import finance_dict, finance_lines
 from orgdesigner.model.finance.savings import SavingsProfile, savings_profile
-from orgdesigner.model.metrics import Metrics, compute
+from orgdesigner.model.metrics import Metrics, compute, whole_or_fraction
 from orgdesigner.model.post import Post, Status
 from orgdesigner.model.profile import REQUIRED_ROLES, RulesProfile
 from orgdesigner.model.structure import Structure
-
-
-def management_posts(structure: Structure) -> int:
-    """Posts that manage: with post reports, or with staff under them."""
-    return len(structure.managers())
 
 
 @dataclass
@@ -62,8 +57,8 @@ class Comparison:
     moved: list[str]
     regraded: list[str]
     side_changed: list[str]
-    management_posts_before: int
-    management_posts_after: int
+    management_posts_before: float
+    management_posts_after: float
     posts_before: int
     posts_after: int
     fte_before: float
@@ -86,6 +81,7 @@ class Comparison:
     finance: SavingsProfile | None = None
     """The cost of change: savings by financial year, one-off costs, payback (DOMAIN.md §6)."""
     package_threshold: float = 100_000
+    management_definition: str = ""
 
     @property
     def management_reduction(self) -> float:
@@ -107,8 +103,8 @@ class Comparison:
 
         lines = [
             f"{c.from_name} → {c.to_name}",
-            f"  management posts   {c.management_posts_before} → {c.management_posts_after}"
-            f" ({c.management_reduction:.0%} fewer)",
+            f"  management posts   {c.management_posts_before:g} → {c.management_posts_after:g}"
+            f" ({c.management_reduction:.0%} fewer; {c.management_definition}, a shared post counting its share)",
             f"  posts              {c.posts_before} → {c.posts_after}",
             f"  FTE                {change(c.fte_before, c.fte_after)}",
             f"  pay bill           {change(c.pay_bill_before, c.pay_bill_after, True)}",
@@ -145,15 +141,17 @@ class Comparison:
         data["spans_before"] = {str(k): v for k, v in self.spans_before.items()}
         data["spans_after"] = {str(k): v for k, v in self.spans_after.items()}
         data["management_reduction"] = round(self.management_reduction, 4)
+        for key in ("management_posts_before", "management_posts_after"):
+            data[key] = whole_or_fraction(data[key])
         return data
 
 
 def _work_out(structure: Structure) -> ComparisonBasis:
-    """A scenario's posts in chart order, its ids and its management posts, kept on it until
-    it is edited: the comparison panel then redoes only the side being edited (the proposal)."""
+    """A scenario's posts in chart order and its ids, kept on it until it is edited: the
+    comparison panel then redoes only the side being edited (the proposal)."""
     kept = structure.derived.comparison.get()
     if kept is None:
-        basis = ComparisonBasis(_ordered(structure), set(structure.post_ids()), management_posts(structure))
+        basis = ComparisonBasis(_ordered(structure), set(structure.post_ids()))
         kept = structure.derived.comparison.keep(basis)
     return kept
 
@@ -163,7 +161,7 @@ def compare(document: Document, from_name: str, to_name: str, phases: bool = Tru
     after_s = document.scenario(to_name)
     before, after = before_s.structure, after_s.structure
     profile = document.profile
-    (order_before, ids_before, mgmt_before), (order_after, ids_after, mgmt_after) = _work_out(before), _work_out(after)
+    (order_before, ids_before), (order_after, ids_after) = _work_out(before), _work_out(after)
     m_before, m_after = compute(before, profile), compute(after, profile)  # kept until edited
     common = ids_before & ids_after
     added = [p for p in order_after if p not in ids_before]
@@ -188,8 +186,8 @@ def compare(document: Document, from_name: str, to_name: str, phases: bool = Tru
         moved=moved,
         regraded=regraded,
         side_changed=side_changed,
-        management_posts_before=mgmt_before,
-        management_posts_after=mgmt_after,
+        management_posts_before=m_before.management_posts,
+        management_posts_after=m_after.management_posts,
         posts_before=m_before.posts,
         posts_after=m_after.posts,
         fte_before=m_before.fte_total,
@@ -210,6 +208,7 @@ def compare(document: Document, from_name: str, to_name: str, phases: bool = Tru
         targets=[],
         phases=selection_phases(before, after, added, profile) if phases else [],
         package_threshold=profile.package_threshold,
+        management_definition=m_after.management_definition,
     )
     comparison.finance = savings_profile(
         before, after, after_s, profile, saving, (deleted, added),

@@ -20,11 +20,10 @@ T = TypeVar("T")
 
 
 class ComparisonBasis(NamedTuple):
-    """What a comparison needs from one side: its posts in chart order, their ids, its managers."""
+    """What a comparison needs from one side: its posts in chart order and their ids."""
 
     order: list[str]
     ids: set[str]
-    management_posts: int
 
 
 class Kept(Generic[T]):

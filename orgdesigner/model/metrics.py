@@ -1,15 +1,19 @@
 """Metrics of a structure: posts, managers, FTE, layers, spans, pay bill and cost with on-costs.
 
-On-costs are computed per post (employer National Insurance above its threshold, LGPS), not as a
-flat rate, because they differ by salary; the apprenticeship levy applies to the whole pay bill.
+Each figure comes from its one definition in `figures`: on-costs per person on that person's pay
+(employer National Insurance above its threshold, LGPS), the apprenticeship levy on the whole pay
+bill, a shared post counting its share.
 """
 
 from __future__ import annotations
 
+import math
 import statistics
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 
+from orgdesigner.model import figures
+from orgdesigner.model.post import Post
 from orgdesigner.model.profile import RulesProfile
 from orgdesigner.model.structure import Structure
 
@@ -18,6 +22,10 @@ from orgdesigner.model.structure import Structure
 class Metrics:
     posts: int
     managers: int
+    """Placed posts with direct reports: the spans' denominator ("managers with direct reports")."""
+    management_posts: float
+    """Management posts as the profile defines them, a shared post counting its share."""
+    management_definition: str
     fte_posts: float
     fte_staff_groups: float
     fte_total: float
@@ -27,6 +35,9 @@ class Metrics:
     span_max: int
     span_mean: float
     pay_bill: float
+    employer_ni: float
+    employer_pension: float
+    apprenticeship_levy: float
     on_costs: float
     cost_with_oncosts: float
     core_share: float
@@ -41,16 +52,18 @@ class Metrics:
         data = asdict(self)
         for key in ("span_histogram", "layer_histogram"):
             data[key] = {str(k): v for k, v in data[key].items()}
+        data["management_posts"] = whole_or_fraction(self.management_posts)
         return data
 
 
+def whole_or_fraction(value: float) -> float | int:
+    """A count that is whole unless a shared post adds a fraction: 17, or 8.5."""
+    return int(value) if float(value).is_integer() else value
+
+
 def on_costs(salary: float, fte: float, profile: RulesProfile) -> float:
-    """Employer NI above the threshold and the LGPS contribution for one post or group of posts."""
-    if salary <= 0 or fte <= 0:
-        return 0.0
-    ni = max(0.0, salary - profile.ni_threshold) * profile.ni_rate
-    pension = salary * profile.lgps_rate
-    return (ni + pension) * fte
+    """Employer NI and pension for one person of `fte` on full-time `salary` (NI off actual pay)."""
+    return _person_on_costs(salary, fte, profile)
 
 
 def compute(structure: Structure, profile: RulesProfile) -> Metrics:
@@ -63,37 +76,27 @@ def compute(structure: Structure, profile: RulesProfile) -> Metrics:
 def _compute(structure: Structure, profile: RulesProfile) -> Metrics:
     layers = structure.layers()  # placed posts only: the holding area has no layer or span yet
     layer_hist: Counter[int] = Counter(layers.values())
-    spans = [span for p in structure.managers() if p in layers and (span := structure.span(p))]
+    span_list = figures.spans(structure, layers)
 
-    pay_bill = 0.0
-    oncost = 0.0
+    total = figures.ZERO
     cost_by_side: dict[str, float] = {}
-    # (full-time salary, FTE) for the pay multiple's median over the whole workforce
-    earnings: list[tuple[float, float]] = []
+    headcount = 0
     for post in structure:
-        salary = post.salary
-        if salary is None:
-            continue
-        pay = salary * post.fte
-        extra = on_costs(salary, post.fte, profile)
-        pay_bill += pay
-        oncost += extra
-        cost_by_side[post.side.value] = cost_by_side.get(post.side.value, 0.0) + pay + extra
-        earnings.append((salary, post.fte))
+        cost = figures.post_cost(post, profile)
+        headcount += len(post.holders) or max(1, math.ceil(post.fte - 1e-9))
+        if cost is not figures.ZERO:
+            total += cost
+            key = post.side.value
+            cost_by_side[key] = cost_by_side.get(key, 0.0) + cost.total
     for group in structure.staff_groups():
-        salary = group.salary
-        if salary is None:
-            continue
-        pay = salary * group.fte
-        extra = on_costs(salary, group.fte, profile)
-        pay_bill += pay
-        oncost += extra
-        side = structure.group_side(group)
-        key = side.value if side else "unknown"
-        cost_by_side[key] = cost_by_side.get(key, 0.0) + pay + extra
-        earnings.append((salary, group.fte))
-    if pay_bill > profile.levy_allowance:
-        oncost += (pay_bill - profile.levy_allowance) * profile.levy_rate
+        headcount += group.people
+        cost = figures.group_cost(group, profile)
+        if cost is not figures.ZERO:
+            total += cost
+            side = structure.group_side(group)
+            key = side.value if side else "unknown"
+            cost_by_side[key] = cost_by_side.get(key, 0.0) + cost.total
+    levy = figures.apprenticeship_levy(total.pay, profile)
 
     by_side = structure.fte_units_by_side()
     total_units = sum(by_side.values())
@@ -103,39 +106,34 @@ def _compute(structure: Structure, profile: RulesProfile) -> Metrics:
 
     return Metrics(
         posts=len(structure),
-        managers=len(spans),
+        managers=len(span_list),
+        management_posts=figures.management_posts(structure, profile),
+        management_definition=figures.management_definition(profile),
         fte_posts=round(post_units / 10_000, 4),
         fte_staff_groups=round(group_units / 10_000, 4),
         fte_total=round(total_units / 10_000, 4),
-        headcount=len(structure) + sum(g.people for g in structure.staff_groups()),
-        layers=max(layer_hist, default=0),
-        span_min=min(spans, default=0),
-        span_max=max(spans, default=0),
-        span_mean=round(statistics.fmean(spans), 2) if spans else 0.0,
-        pay_bill=round(pay_bill, 2),
-        on_costs=round(oncost, 2),
-        cost_with_oncosts=round(pay_bill + oncost, 2),
+        headcount=headcount,
+        layers=figures.layer_count(layers),
+        span_min=min(span_list, default=0),
+        span_max=max(span_list, default=0),
+        span_mean=round(statistics.fmean(span_list), 2) if span_list else 0.0,
+        pay_bill=round(total.pay, 2),
+        employer_ni=round(total.ni, 2),
+        employer_pension=round(total.pension, 2),
+        apprenticeship_levy=round(levy, 2),
+        on_costs=round(total.on_costs + levy, 2),
+        cost_with_oncosts=round(total.total + levy, 2),
         core_share=round(core_units / total_units, 4) if total_units else 0.0,
-        pay_multiple=_pay_multiple(earnings),
+        pay_multiple=figures.pay_multiple(structure),
         unplaced=len(structure.holding()),
-        span_histogram=dict(sorted(Counter(spans).items())),
+        span_histogram=dict(sorted(Counter(span_list).items())),
         layer_histogram=dict(sorted(layer_hist.items())),
         fte_by_side={(s.value if s else "unknown"): round(u / 10_000, 4) for s, u in by_side.items()},
         cost_by_side={k: round(v, 2) for k, v in cost_by_side.items()},
     )
 
 
-def _pay_multiple(earnings: list[tuple[float, float]]) -> float:
-    """Highest full-time salary over the FTE-weighted median (Transparency Code's pay multiple)."""
-    if not earnings:
+def _person_on_costs(salary: float, fte: float, profile: RulesProfile) -> float:
+    if salary <= 0 or fte <= 0:
         return 0.0
-    ordered = sorted(earnings)
-    half = sum(f for _, f in ordered) / 2
-    running = 0.0
-    median = ordered[-1][0]
-    for salary, fte in ordered:
-        running += fte
-        if running >= half:
-            median = salary
-            break
-    return round(ordered[-1][0] / median, 2) if median else 0.0
+    return figures.post_cost(Post("", "", pay_floor=salary, pay_ceiling=salary, fte=fte), profile).on_costs

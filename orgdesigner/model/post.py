@@ -221,7 +221,8 @@ class Post:
 
     @property
     def fte_units(self) -> int:
-        return _fte_units(self.fte)
+        """This council's FTE in ten-thousandths: a shared post counts its share."""
+        return _fte_units(self.fte * self.share)
 
     @property
     def headcount(self) -> int:

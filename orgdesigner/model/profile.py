@@ -53,6 +53,9 @@ REQUIRED_ROLES: dict[CouncilType, tuple[Role, ...]] = {
 """Roles each council type must designate, per the domain table (DOMAIN.md §2)."""
 
 CCAB_BODIES = ("ICAEW", "ICAS", "ACCA", "ICAI", "CIPFA")
+"""The bodies LGFA 1988 s.113(3) lists (the CCAB members); editable because the Secretary of State
+may approve others."""
+MANAGEMENT_BASES = ("reports", "pay")
 
 
 @dataclass(slots=True)
@@ -82,6 +85,14 @@ class RulesProfile:
     appointed_by: dict[str, str] = field(default_factory=dict)
     """Who appoints each kind of senior post ('chief officer': 'Appointments Committee'), where the
     council's standing orders differ from the defaults (model/consultation/appointments.py)."""
+    management_basis: str = "reports"
+    """What a management post is: "reports" (posts with post reports or staff under them) or "pay"
+    (posts paid at or above `management_pay_threshold`)."""
+    management_pay_threshold: float = 55_000
+    cfo_reports_to_hops: bool = True
+    """CIPFA's statement (2010): warn when the CFO does not report to the chief executive."""
+    dcs_first_tier: bool = True
+    """Statutory guidance: warn when the DCS is not a first-tier officer."""
     extra: dict[str, Any] = field(default_factory=dict)
     """Settings this version does not know, written back unchanged on save."""
     finance: FinancePolicy = field(default_factory=FinancePolicy)
@@ -113,7 +124,12 @@ class RulesProfile:
                 if key == "pay_bands":
                     value = {int(k): (float(v[0]), float(v[1])) for k, v in dict(value).items()}
                 elif key == "accountancy_bodies":
-                    value = tuple(str(v) for v in value)
+                    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                        raise TypeError
+                    value = tuple(value)
+                elif isinstance(default, bool | str):
+                    if type(value) is not type(default):
+                        raise TypeError
                 elif key == "appointed_by":
                     if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
                         raise TypeError
@@ -141,6 +157,14 @@ class RulesProfile:
             raise FileProblem(f"{where}: the core share limit must be a fraction between 0 and 1.")
         if self.equality_min_count < 1 or self.consultation_notice_weeks < 0:
             raise FileProblem(f"{where}: the equality threshold must be at least 1 and notice not negative.")
+        if self.management_basis not in MANAGEMENT_BASES:
+            raise FileProblem(f"{where}.management_basis: '{self.management_basis}' is not one of reports, pay.")
+        for name in ("ni_rate", "lgps_rate", "levy_rate"):
+            if not (0 <= getattr(self, name) <= 1):
+                raise FileProblem(f"{where}.{name}: a rate is a fraction between 0 and 1.")
+        for name in ("ni_threshold", "levy_allowance", "package_threshold", "management_pay_threshold"):
+            if getattr(self, name) < 0:
+                raise FileProblem(f"{where}.{name}: this amount cannot be negative.")
         for layer, (low, high) in self.pay_bands.items():
             if low > high:
                 raise FileProblem(f"{where}: the pay band for layer {layer} has its floor above its ceiling.")

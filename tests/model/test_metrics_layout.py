@@ -13,11 +13,12 @@ from orgdesigner.model.structure import Structure
 from tests.model.builders import tree
 
 
-def test_on_costs_are_per_post_with_ni_above_threshold() -> None:
+def test_on_costs_are_per_person_with_ni_above_the_threshold_of_their_actual_pay() -> None:
     profile = RulesProfile()
     # £40,000: NI 15% of £35,000 = 5,250; LGPS 19.8% = 7,920
     assert on_costs(40_000, 1.0, profile) == pytest.approx(13_170)
-    assert on_costs(40_000, 0.5, profile) == pytest.approx(6_585)
+    # half-time on £20,000 is paid £10,000: NI 15% of £5,000 = 750; LGPS 1,980 (not £3,105)
+    assert on_costs(20_000, 0.5, profile) == pytest.approx(2_730)
     assert on_costs(4_000, 1.0, profile) == pytest.approx(792)
 
 
