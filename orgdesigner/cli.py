@@ -326,7 +326,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("senior", help="the senior posts CSV")
     p.add_argument("junior", nargs="?", help="the junior staff CSV (optional)")
     p.add_argument("-o", "--output", required=True, help="the .orgx file to write")
-    p.add_argument("--council-type", default="unitary", choices=[c.value for c in CouncilType])
+    p.add_argument(
+        "--council-type",
+        default=CouncilType.OTHER_BODY.value,
+        choices=[c.value for c in CouncilType],
+        help="the body's type (default other_body: organogram returns mostly come from bodies that are not "
+        "councils, which have no council statutory roles)",
+    )
     p.set_defaults(run=cmd_import_organogram)
 
     for name, run, help_text in (

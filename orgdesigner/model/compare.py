@@ -19,7 +19,7 @@ from orgdesigner.model.document import Document, Scenario
 from orgdesigner.model.finance.report import finance_dict, finance_lines
 from orgdesigner.model.finance.savings import SavingsProfile, savings_profile
 from orgdesigner.model.metrics import Metrics, compute, whole_or_fraction
-from orgdesigner.model.post import Post, Status
+from orgdesigner.model.post import Post, Role, Status
 from orgdesigner.model.profile import REQUIRED_ROLES, RulesProfile
 from orgdesigner.model.structure import Structure
 
@@ -285,6 +285,7 @@ class _Features:
     grade_number: int | None
     salary: float | None
     words: frozenset[str]
+    roles: frozenset[Role]
 
 
 def _features(post: Post) -> _Features:
@@ -295,6 +296,7 @@ def _features(post: Post) -> _Features:
         _grade_number(post.grade),
         post.salary,
         frozenset(_words(post.title)),
+        post.roles,
     )
 
 
@@ -308,6 +310,10 @@ def _fit(new: _Features, old: _Features) -> Candidate | None:
         return None
     reasons: list[str] = []
     score = 0.0
+    shared_roles = new.roles & old.roles
+    if shared_roles:  # the holder of a statutory role is the candidate for the post that takes it on
+        score += 3.0
+        reasons.append("holds the " + ", ".join(sorted(r.short for r in shared_roles)) + " role now")
     if new.function and new.function == old.function:
         score += 1.0
         reasons.append("same function")
@@ -328,7 +334,7 @@ def _fit(new: _Features, old: _Features) -> Candidate | None:
     return Candidate(old.post.id, old.post.title, round(score, 2), reasons)
 
 
-_FitKey = tuple[str, str, int | None, float | None, frozenset[str]]
+_FitKey = tuple[str, str, int | None, float | None, frozenset[str], frozenset[Role]]
 """Everything job fit reads of a current post."""
 
 
@@ -345,10 +351,18 @@ class _FitIndex:
         for old in posts:
             if old.status is not Status.VACANT:
                 features = _features(old)
-                key = (features.function, features.grade_stem, features.grade_number, features.salary, features.words)
+                key = (
+                    features.function,
+                    features.grade_stem,
+                    features.grade_number,
+                    features.salary,
+                    features.words,
+                    features.roles,
+                )
                 groups.setdefault(key, []).append(features)
         self.by_function: dict[str, dict[_FitKey, list[_Features]]] = {}
         self.by_word: dict[str, dict[_FitKey, list[_Features]]] = {}
+        self.by_role: dict[Role, dict[_FitKey, list[_Features]]] = {}
         self.word_posts: dict[str, int] = {}
         for key, members in groups.items():
             members.sort(key=lambda f: (f.post.title, f.post.id))
@@ -358,6 +372,8 @@ class _FitIndex:
             for word in sample.words:
                 self.by_word.setdefault(word, {})[key] = members
                 self.word_posts[word] = self.word_posts.get(word, 0) + len(members)
+            for role in sample.roles:
+                self.by_role.setdefault(role, {})[key] = members
         self.common = common
         """A word in more titles than this says nothing about fit."""
 
@@ -367,6 +383,8 @@ class _FitIndex:
         for word in new.words:
             if counts.get(word, 0) <= self.common:
                 pool.update(self.by_word.get(word, {}))
+        for role in new.roles:  # the holder of a role the new post takes on is always a candidate
+            pool.update(self.by_role.get(role, {}))
         best: list[tuple[float, str, str, _Features, Candidate]] = []
         for members in pool.values():
             fit = _fit(new, members[0])

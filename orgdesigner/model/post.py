@@ -96,7 +96,7 @@ ROLE_INFO: dict[Role, tuple[str, str, str, bool]] = {
     Role.HEAD_OF_PAID_SERVICE: (
         "Head of Paid Service",
         "HoPS",
-        "Local Government and Housing Act 1989 s.4",
+        "Local Government and Housing Act 1989 s.4(1)",
         True,
     ),
     Role.CHIEF_FINANCE_OFFICER: (
@@ -105,30 +105,30 @@ ROLE_INFO: dict[Role, tuple[str, str, str, bool]] = {
         "Local Government Act 1972 s.151",
         True,
     ),
-    Role.MONITORING_OFFICER: ("Monitoring Officer", "MO", "Local Government and Housing Act 1989 s.5", True),
+    Role.MONITORING_OFFICER: ("Monitoring Officer", "MO", "Local Government and Housing Act 1989 s.5(1)", True),
     Role.SCRUTINY_OFFICER: (
         "Statutory scrutiny officer",
         "Scrutiny",
-        "Local Government Act 2000 s.9FB",
+        "Local Government Act 2000 s.9FB(1)",
         True,
     ),
-    Role.CHILDRENS_SERVICES: ("Director of Children's Services", "DCS", "Children Act 2004 s.18", True),
+    Role.CHILDRENS_SERVICES: ("Director of Children's Services", "DCS", "Children Act 2004 s.18(1)", True),
     Role.ADULT_SOCIAL_SERVICES: (
         "Director of Adult Social Services",
         "DASS",
-        "Local Authority Social Services Act 1970 s.6",
+        "Local Authority Social Services Act 1970 s.6(A1)",
         True,
     ),
-    Role.PUBLIC_HEALTH: ("Director of Public Health", "DPH", "NHS Act 2006 s.73A", True),
-    Role.DATA_PROTECTION: ("Data Protection Officer", "DPO", "UK GDPR articles 37-38", True),
+    Role.PUBLIC_HEALTH: ("Director of Public Health", "DPH", "National Health Service Act 2006 s.73A(1)", True),
+    Role.DATA_PROTECTION: ("Data Protection Officer", "DPO", "UK GDPR art. 37(1)(a)", True),
     Role.CALDICOTT_GUARDIAN: ("Caldicott Guardian", "Caldicott", "Caldicott Guardian guidance (2021)", False),
     Role.ELECTORAL_REGISTRATION: (
         "Electoral Registration Officer",
         "ERO",
-        "Representation of the People Act 1983 s.8",
+        "Representation of the People Act 1983 s.8(2)",
         True,
     ),
-    Role.RETURNING_OFFICER: ("Returning Officer", "RO", "Representation of the People Act 1983 s.35", True),
+    Role.RETURNING_OFFICER: ("Returning Officer", "RO", "Representation of the People Act 1983 s.35(1)", True),
 }
 
 

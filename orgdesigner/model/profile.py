@@ -23,10 +23,20 @@ class CouncilType(StrEnum):
     UNITARY = "unitary"
     METROPOLITAN_BOROUGH = "metropolitan_borough"
     LONDON_BOROUGH = "london_borough"
+    OTHER_BODY = "other_body"
+    """Not a council (a government department, an agency): no council statutory roles."""
 
     @property
     def label(self) -> str:
-        return self.value.replace("_", " ").capitalize()
+        return (
+            "Other body (not a council)"
+            if self is CouncilType.OTHER_BODY
+            else self.value.replace("_", " ").capitalize()
+        )
+
+    @property
+    def is_council(self) -> bool:
+        return self is not CouncilType.OTHER_BODY
 
 
 _EVERY_COUNCIL = (
@@ -34,23 +44,29 @@ _EVERY_COUNCIL = (
     Role.CHIEF_FINANCE_OFFICER,
     Role.MONITORING_OFFICER,
     Role.DATA_PROTECTION,
+    Role.RETURNING_OFFICER,
 )
-_SOCIAL_CARE = (
+"""Every principal council: HoPS, s151, MO, DPO and a returning officer (RPA 1983 s.35)."""
+_UPPER_TIER = (
     Role.SCRUTINY_OFFICER,
     Role.CHILDRENS_SERVICES,
     Role.ADULT_SOCIAL_SERVICES,
     Role.PUBLIC_HEALTH,
     Role.CALDICOTT_GUARDIAN,
 )
+"""Councils with social care and public health (all but two-tier districts); the scrutiny officer
+too, since LGA 2000 s.9FB(5) leaves out only districts with a county council."""
 
 REQUIRED_ROLES: dict[CouncilType, tuple[Role, ...]] = {
-    CouncilType.COUNTY: (*_EVERY_COUNCIL, *_SOCIAL_CARE, Role.RETURNING_OFFICER),
-    CouncilType.DISTRICT: (*_EVERY_COUNCIL, Role.ELECTORAL_REGISTRATION, Role.RETURNING_OFFICER),
-    CouncilType.UNITARY: (*_EVERY_COUNCIL, *_SOCIAL_CARE, Role.ELECTORAL_REGISTRATION),
-    CouncilType.METROPOLITAN_BOROUGH: (*_EVERY_COUNCIL, *_SOCIAL_CARE),
-    CouncilType.LONDON_BOROUGH: (*_EVERY_COUNCIL, *_SOCIAL_CARE, Role.ELECTORAL_REGISTRATION),
+    CouncilType.COUNTY: (*_EVERY_COUNCIL, *_UPPER_TIER),
+    CouncilType.DISTRICT: (*_EVERY_COUNCIL, Role.ELECTORAL_REGISTRATION),
+    CouncilType.UNITARY: (*_EVERY_COUNCIL, *_UPPER_TIER, Role.ELECTORAL_REGISTRATION),
+    CouncilType.METROPOLITAN_BOROUGH: (*_EVERY_COUNCIL, *_UPPER_TIER, Role.ELECTORAL_REGISTRATION),
+    CouncilType.LONDON_BOROUGH: (*_EVERY_COUNCIL, *_UPPER_TIER, Role.ELECTORAL_REGISTRATION),
+    CouncilType.OTHER_BODY: (),
 }
-"""Roles each council type must designate, per the domain table (DOMAIN.md §2)."""
+"""Roles each council type must designate, per the domain table (DOMAIN.md §2): an ERO in every
+district (metropolitan ones included), unitary and London borough, not in a two-tier county."""
 
 CCAB_BODIES = ("ICAEW", "ICAS", "ACCA", "ICAI", "CIPFA")
 """The bodies LGFA 1988 s.113(3) lists (the CCAB members); editable because the Secretary of State

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from orgdesigner.model.edits import AddPost
+from orgdesigner.model.edits import AddDottedLine, AddPost
 from orgdesigner.model.post import Post, Role, Side
 from orgdesigner.model.structure import Structure
 
@@ -29,7 +29,8 @@ def tree(spec: dict[str, list[str]], root: str = "ce", **root_fields: Any) -> St
 def council() -> Structure:
     """A lawful small unitary: every required role held once, spans of 5."""
     s = Structure()
-    s.apply(AddPost(post("ce", "Chief Executive", roles=frozenset({Role.HEAD_OF_PAID_SERVICE}))))
+    ce_roles = frozenset({Role.HEAD_OF_PAID_SERVICE, Role.RETURNING_OFFICER})
+    s.apply(AddPost(post("ce", "Chief Executive", roles=ce_roles)))
     roles = {
         "fin": {Role.CHIEF_FINANCE_OFFICER},
         "law": {Role.MONITORING_OFFICER},
@@ -38,9 +39,11 @@ def council() -> Structure:
         "health": {Role.PUBLIC_HEALTH, Role.SCRUTINY_OFFICER},
     }
     for pid, held in roles.items():
-        s.apply(AddPost(post(pid, roles=frozenset(held)), "ce"))
+        body = "CIPFA" if pid == "fin" else ""
+        s.apply(AddPost(post(pid, roles=frozenset(held), professional_body=body), "ce"))
     for pid in ("fin", "law", "kids", "adults", "health"):
         for n in range(5):
             s.apply(AddPost(post(f"{pid}{n}", side=Side.COMMISSIONING), pid))
     s.apply(AddPost(post("dpo", roles=frozenset({Role.DATA_PROTECTION, Role.ELECTORAL_REGISTRATION})), "law0"))
+    s.apply(AddDottedLine("dpo", "ce"))  # UK GDPR art. 38(3): a line to the top
     return s

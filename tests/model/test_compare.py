@@ -7,10 +7,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+from orgdesigner import resources
+from orgdesigner.formats import native
 from orgdesigner.model.compare import compare, job_fit, phase_of
 from orgdesigner.model.document import Document, Scenario
 from orgdesigner.model.edits import AddPost, AddStaffGroup, MovePost, RemovePost, UpdatePost
-from orgdesigner.model.post import Post, Side, StaffGroup, Status
+from orgdesigner.model.post import Post, Role, Side, StaffGroup, Status
 from orgdesigner.model.profile import RulesProfile
 from tests.model.builders import tree
 
@@ -137,3 +139,14 @@ def test_cheshire_east_template_shows_the_reports_direction_of_travel(tmp_path: 
     assert data["management_posts_after"] < data["management_posts_before"]
     assert data["annual_saving"] > 0
     assert "SD-PEOPLE" in data["deleted"] and "DSC" in data["added"]
+
+
+def test_the_holder_of_a_statutory_role_is_the_candidate_for_the_new_post_that_takes_it_on() -> None:
+    document = native.load(resources.template("cheshire-east-2013"))
+    phases = {p.post_id: p for p in compare(document, "Current", "Proposed").phases}
+    dcs = phases["DCS"].candidates
+    current = document.scenario("Current").structure
+    assert dcs and Role.CHILDRENS_SERVICES in current.post(dcs[0].post_id).roles
+    assert "holds the DCS role now" in dcs[0].reasons
+    # the Director of Public Health fits on function and pay, but comes after the DCS
+    assert [c.title for c in dcs[1:]] == ["Director of Public Health"]
