@@ -45,7 +45,11 @@ class SummaryFigures:
         m = self.metrics
         rows = [
             ("Posts", f"{m.posts:,}" + (f" ({m.unplaced:,} not yet placed)" if m.unplaced else "")),
-            ("Managers (posts with a span of control)", f"{m.managers:,}"),
+            (
+                f"Management posts ({m.management_definition}; a shared post counts its share)",
+                f"{m.management_posts:,g}",
+            ),
+            ("Managers with direct reports (spans of control)", f"{m.managers:,}"),
             ("FTE (posts and staff groups)", f"{m.fte_total:,.1f}"),
             ("Pay bill", f"£{m.pay_bill:,.0f}"),
             ("Pay bill with on-costs", f"£{m.cost_with_oncosts:,.0f}"),
@@ -57,7 +61,15 @@ class SummaryFigures:
         c, before = self.comparison, self.before
         if c is not None and before is not None:
             rows += [
-                (f"Managers ({c.from_name} → {c.to_name})", f"{before.managers:,} → {m.managers:,}"),
+                (
+                    f"Management posts ({c.from_name} → {c.to_name})",
+                    f"{c.management_posts_before:,g} → {c.management_posts_after:,g} "
+                    f"({c.management_reduction:.0%} fewer)",
+                ),
+                (
+                    f"Managers with direct reports ({c.from_name} → {c.to_name})",
+                    f"{before.managers:,} → {m.managers:,}",
+                ),
                 ("Cost with on-costs", f"£{c.cost_before:,.0f} → £{c.cost_after:,.0f}"),
                 ("Annual saving", f"£{c.annual_saving:,.0f}"),
                 ("Posts added / deleted / moved", f"{len(c.added)} / {len(c.deleted)} / {len(c.moved)}"),
@@ -227,6 +239,7 @@ class SummaryPainter:
         self.text(p, QRectF(rect.left(), rect.top(), rect.width(), 20), f"{c.from_name} → {c.to_name}", 10, True, _LEFT)
         self._legend(rect.left(), rect.top() + 20, [c.from_name, c.to_name])
         measures: list[tuple[str, float, float, Callable[[float], str]]] = [
+            ("Management posts", c.management_posts_before, c.management_posts_after, lambda v: f"{v:,g}"),
             ("Managers", before.managers, after.managers, lambda v: f"{v:,.0f}"),
             ("Posts", c.posts_before, c.posts_after, lambda v: f"{v:,.0f}"),
             ("FTE", c.fte_before, c.fte_after, lambda v: f"{v:,.1f}"),

@@ -176,12 +176,18 @@ def test_summary_page_pictures_agree_with_its_table(tmp_path: Path) -> None:
     figures = summary_figures(document, document.scenario())
     m = figures.metrics
     rows = dict(figures.rows())
-    assert sum(m.span_histogram.values()) == m.managers == int(rows["Managers (posts with a span of control)"])
+    assert sum(m.span_histogram.values()) == m.managers == int(rows["Managers with direct reports (spans of control)"])
     assert sum(m.layer_histogram.values()) + m.unplaced == m.posts == int(rows["Posts"])
     c = figures.comparison
     assert c is not None and figures.before is not None
     assert (c.posts_after, c.fte_after, c.cost_after) == (m.posts, m.fte_total, m.cost_with_oncosts)
-    assert rows[f"Managers ({c.from_name} → {c.to_name})"] == f"{figures.before.managers} → {m.managers}"
+    assert (
+        rows[f"Managers with direct reports ({c.from_name} → {c.to_name})"]
+        == f"{figures.before.managers} → {m.managers}"
+    )
+    assert rows[f"Management posts ({c.from_name} → {c.to_name})"].startswith(
+        f"{c.management_posts_before:g} → {m.management_posts:g}"
+    )
     out = tmp_path / "summary.pdf"
     write_pdf(document, str(out), PrintOptions(summary=True))
     first_page = subprocess.run(
