@@ -12,11 +12,10 @@ import random
 import statistics
 import time
 from datetime import date
-from types import SimpleNamespace
 
 from benchmarks.generate import current_and_proposed
 from orgdesigner.model.consultation.analysis import analyse
-from orgdesigner.model.document import Document
+from orgdesigner.model.document import Document, Phase
 from orgdesigner.model.edits import UpdatePost
 
 
@@ -39,11 +38,11 @@ def proposal() -> tuple[Document, dict[str, dict[str, str]]]:
     for post_id in rng.sample(kept, 1_650):
         proposed.apply(UpdatePost(post_id, {"reselect": True}))
     phases = [
-        SimpleNamespace(number=1, name="Phase 1", effective_date="2026-04-01", consultation_start="2026-01-05"),
-        SimpleNamespace(number=2, name="Phase 2", effective_date="2026-07-01", consultation_start=None),
-        SimpleNamespace(number=3, name="Phase 3", effective_date="2026-09-01", consultation_start=None),
+        Phase(number=1, name="Phase 1", effective_date="2026-04-01", consultation_start="2026-01-05"),
+        Phase(number=2, name="Phase 2", effective_date="2026-07-01", consultation_start=None),
+        Phase(number=3, name="Phase 3", effective_date="2026-09-01", consultation_start=None),
     ]
-    document.scenario("Proposed").phases = phases  # type: ignore[attr-defined]
+    document.scenario("Proposed").phases = phases
     values = {
         "sex": ["Female", "Male"],
         "disability": ["Yes", "No", "", "Prefer not to say"],
