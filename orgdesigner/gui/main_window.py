@@ -25,6 +25,7 @@ from orgdesigner.gui.panels import (
     PaletteList,
     PropertiesPanel,
 )
+from orgdesigner.gui.window.background import Background
 from orgdesigner.gui.window.editing import EditActions
 from orgdesigner.gui.window.exports import ExportActions
 from orgdesigner.gui.window.file_actions import FileActions
@@ -39,7 +40,8 @@ BOTTOM = Qt.DockWidgetArea.BottomDockWidgetArea
 
 
 class MainWindow(QMainWindow):
-    """One open document. Parts: `files`, `imports`, `exports`, `printing`, `editing`, `menus`."""
+    """One open document. Parts: `files`, `imports`, `exports`, `printing`, `editing`, `menu_bar`;
+    long work runs through `background` (a worker thread with progress and Cancel)."""
 
     def __init__(self, document: Document, path: Path | None = None, restore_layout: bool = True) -> None:
         super().__init__()
@@ -50,6 +52,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.view)
         self.docks: dict[str, QDockWidget] = {}
         self._build_docks()
+        self.background = Background(self)
         self.files = FileActions(self, self.settings)
         self.imports = ImportActions(self.files)
         self.printing = PrintActions(self)
@@ -185,9 +188,7 @@ class MainWindow(QMainWindow):
         if not self.files.maybe_save():
             event.ignore()
             return
-        task = self.exports.task
-        if task is not None and task.running:
-            task.cancel()
+        self.background.cancel()
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         self.files.closing()

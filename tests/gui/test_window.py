@@ -399,7 +399,7 @@ def test_duplicate_a_scenario_change_it_and_see_the_comparison_update(
 
 
 def test_import_an_establishment_list_through_the_mapping_dialog(
-    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from PySide6.QtWidgets import QDialog, QFileDialog
 
@@ -424,6 +424,10 @@ def test_import_an_establishment_list_through_the_mapping_dialog(
     monkeypatch.setattr(MappingDialog, "exec", accept)
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: QMessageBox.StandardButton.Ok)
     window.actions_by_name["Import establishment list"].trigger()
+    task = window.background.task
+    if task is not None:
+        with qtbot.waitSignal(task.ended, timeout=30_000):
+            pass
     s = window.controller.structure
     assert seen and len(s) == 3
     assert s.manager_of("E2") == "E1" and s.is_held("E3")
@@ -443,7 +447,7 @@ def test_export_to_excel_from_the_window_without_names(
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
     monkeypatch.setattr(ExportActions, "ask_names", lambda self: False)
     window.actions_by_name["Export to Excel for HR"].trigger()
-    task = window.exports.task
+    task = window.background.task
     assert task is not None
     with qtbot.waitSignal(task.ended, timeout=30_000):
         pass

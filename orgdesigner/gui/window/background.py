@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QProgressDialog, QWidget
 
 from orgdesigner.model.errors import OrgError
 
@@ -30,11 +30,14 @@ class Cancelled(Exception):
     """The user pressed Cancel: the job stops at its next progress report."""
 
 
-def into_place(path: Path, write: Callable[[Path], Any]) -> Any:
-    """Run `write` on a temporary file beside `path`, then rename it over `path` (nothing on failure)."""
+def into_place(path: Path, write: Callable[[Path], Any], progress: Progress | None = None) -> Any:
+    """Run `write` on a temporary file beside `path`, then rename it over `path`: nothing is left on
+    failure or Cancel (`progress` is asked once more before the rename, so a late Cancel counts)."""
     part = path.with_name(f".{path.stem}.{uuid.uuid4().hex[:8]}.part{path.suffix}")
     try:
         result = write(part)
+        if progress is not None:
+            progress(100, "finishing")
         os.replace(part, path)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -68,8 +71,6 @@ class _Job(QRunnable):
 
         try:
             result = self._work(report)
-            if self._stop.is_set():
-                raise Cancelled
         except Cancelled:
             self._relay.stopped.emit()
         except OrgError as exc:
@@ -155,3 +156,37 @@ class BackgroundTask(QObject):
         self._close()
         self.ended.emit()
         raise error
+
+
+class Background:
+    """Runs the window's long jobs one at a time; `task` is the one running (None when idle)."""
+
+    def __init__(self, window: QMainWindow) -> None:
+        self.window = window
+        self.task: BackgroundTask | None = None
+
+    def run(
+        self, title: str, work: Callable[[Progress], Any], done: Callable[[Any], None], problem: str
+    ) -> BackgroundTask | None:
+        """Start `work` on a worker thread; `done` gets its result on the UI thread; a refusal is
+        shown in a dialog titled `problem`, a Cancel in the status bar."""
+        if self.task is not None:
+            self.window.statusBar().showMessage(f"Wait for {self.task.title.lower()} to finish, or cancel it.", 6000)
+            return None
+        task = BackgroundTask(self.window, title, work)
+        task.finished.connect(done)
+        task.failed.connect(lambda message: QMessageBox.critical(self.window, problem, message))
+        task.cancelled.connect(lambda: self.window.statusBar().showMessage(f"{title}: cancelled.", 6000))
+        task.ended.connect(lambda: self._ended(task))
+        self.task = task
+        task.start()
+        return task
+
+    def cancel(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+
+    def _ended(self, task: BackgroundTask) -> None:
+        if self.task is task:
+            self.task = None
+        task.deleteLater()

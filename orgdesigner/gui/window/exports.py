@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from orgdesigner.formats import xlsx
 from orgdesigner.gui.dialogs import default_export_name
-from orgdesigner.gui.window.background import BackgroundTask, Progress, into_place
+from orgdesigner.gui.window.background import Progress, into_place
 from orgdesigner.render.chart import write_png, write_svg
 from orgdesigner.render.pages import write_pdf
 
@@ -25,13 +25,12 @@ if TYPE_CHECKING:
 
 
 class ExportActions:
-    """The File menu's exports. `task` is the export running now (None when idle)."""
+    """The File menu's exports, each written on a worker thread (`window.background`)."""
 
     def __init__(self, window: MainWindow, printing: PrintActions) -> None:
         self.window = window
         self.controller = window.controller
         self.printing = printing
-        self.task: BackgroundTask | None = None
 
     def ask_names(self) -> bool | None:
         """Whether postholders' names go in (personal data); None if the user cancelled."""
@@ -52,22 +51,10 @@ class ExportActions:
         )
         return Path(name) if name else None
 
-    def run(self, title: str, work: Callable[[Progress], str]) -> BackgroundTask:
-        """Run an export on a worker thread; the status bar says how it ended, a dialog why it failed."""
-        task = BackgroundTask(self.window, title, work)
+    def run(self, title: str, work: Callable[[Progress], str]) -> None:
+        """Write on a worker thread; the status bar says what was written, a dialog why not."""
         status = self.window.statusBar()
-        task.finished.connect(lambda done: status.showMessage(str(done), 6000))
-        task.failed.connect(lambda message: QMessageBox.critical(self.window, "Could not export", message))
-        task.cancelled.connect(lambda: status.showMessage(f"{title}: cancelled, nothing written.", 6000))
-        task.ended.connect(lambda: self._ended(task))
-        self.task = task
-        task.start()
-        return task
-
-    def _ended(self, task: BackgroundTask) -> None:
-        if self.task is task:
-            self.task = None
-        task.deleteLater()
+        self.window.background.run(title, work, lambda done: status.showMessage(str(done), 6000), "Could not export")
 
     def export_excel_dialog(self) -> None:
         path = self.export_path("Export to Excel for HR", ".xlsx", "Excel")
@@ -77,7 +64,7 @@ class ExportActions:
         document, scenario = self.controller.document, self.controller.scenario_name
 
         def work(progress: Progress) -> str:
-            into_place(path, lambda part: xlsx.export_workbook(document, part, scenario, names, progress))
+            into_place(path, lambda part: xlsx.export_workbook(document, part, scenario, names, progress), progress)
             return f"Exported {path}"
 
         self.run("Exporting the HR workbook", work)
@@ -91,10 +78,11 @@ class ExportActions:
         document, scenario = self.controller.document, self.controller.scenario_name
 
         def work(progress: Progress) -> str:
-            into_place(
-                senior,
-                lambda s: into_place(junior, lambda j: xlsx.export_organogram(document, s, j, scenario, names)),
+            # both written before either is renamed: the last chance to cancel is before the first rename
+            both = lambda s: into_place(  # noqa: E731
+                junior, lambda j: xlsx.export_organogram(document, s, j, scenario, names), progress
             )
+            into_place(senior, both)
             return f"Exported {senior.name} and {junior.name}"
 
         self.run("Exporting the organogram", work)
@@ -106,7 +94,7 @@ class ExportActions:
         document, scenario = self.controller.document, self.controller.scenario_name
 
         def work(progress: Progress) -> str:
-            into_place(path, lambda part: xlsx.export_transparency(document, part, scenario))
+            into_place(path, lambda part: xlsx.export_transparency(document, part, scenario), progress)
             return f"Exported {path}"
 
         self.run("Exporting Transparency Code data", work)
@@ -122,7 +110,7 @@ class ExportActions:
             def pages(page: int, total: int) -> None:
                 progress(100 * page // max(total, 1), f"page {page} of {total}")
 
-            report = into_place(path, lambda part: write_pdf(document, str(part), options, pages))
+            report = into_place(path, lambda part: write_pdf(document, str(part), options, pages), progress)
             return f"Exported {path}: {report.pages} pages"
 
         self.run("Writing the PDF", work)
@@ -141,9 +129,9 @@ class ExportActions:
 
         def work(progress: Progress) -> str:
             if kind == "svg":
-                into_place(path, lambda part: write_svg(structure, part, branch, False, organisation))
+                into_place(path, lambda part: write_svg(structure, part, branch, False, organisation), progress)
             else:
-                into_place(path, lambda part: write_png(structure, part, 1.0, branch, False))
+                into_place(path, lambda part: write_png(structure, part, 1.0, branch, False), progress)
             return f"Exported {path}"
 
         self.run(f"Exporting the {kind.upper()}", work)

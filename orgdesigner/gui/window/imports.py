@@ -10,6 +10,8 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 from orgdesigner.formats import xlsx
 from orgdesigner.formats.organogram import import_organogram
 from orgdesigner.gui.dialogs import MappingDialog
+from orgdesigner.gui.window.background import Progress
+from orgdesigner.model.document import Document
 from orgdesigner.model.errors import OrgError
 
 if TYPE_CHECKING:
@@ -22,7 +24,10 @@ def _notes_text(notes: list[str], limit: int = 40) -> str:
 
 
 class ImportActions:
-    """Each import replaces the open document (after asking to save it) and lists what it noted."""
+    """Each import replaces the open document (after asking to save it) and lists what it noted.
+
+    The reading runs on a worker thread (`window.background`); the imported document is shown on
+    the UI thread when it is complete, so a cancelled import changes nothing."""
 
     def __init__(self, files: FileActions) -> None:
         self.files = files
@@ -39,15 +44,15 @@ class ImportActions:
         junior, _ = QFileDialog.getOpenFileName(
             self.window, "Junior organogram CSV (optional: Cancel to skip)", str(Path(senior).parent), "CSV (*.csv)"
         )
-        try:
-            document, report = import_organogram(Path(senior), Path(junior) if junior else None)
-        except OrgError as exc:
-            QMessageBox.critical(self.window, "Cannot import", str(exc))
-            return
-        self.files.replace_document(document, None)
-        notes = report.left_out + report.problems
-        if notes:
-            QMessageBox.information(self.window, "Imported with notes", _notes_text(notes))
+        senior_path, junior_path = Path(senior), Path(junior) if junior else None
+
+        def work(progress: Progress) -> tuple[Document, list[str]]:
+            progress(0, "reading the returns")
+            document, report = import_organogram(senior_path, junior_path)
+            progress(100, "done")  # a Cancel pressed meanwhile drops the result
+            return document, report.left_out + report.problems
+
+        self.window.background.run("Importing the organogram", work, self._imported, "Cannot import")
 
     def import_establishment_dialog(self) -> None:
         if not self.files.maybe_save():
@@ -59,13 +64,25 @@ class ImportActions:
             return
         try:
             table = xlsx.read_table(Path(name))
-            dialog = MappingDialog(table, self.window)
-            if dialog.exec() != QDialog.DialogCode.Accepted:
-                return
-            result = xlsx.import_establishment(Path(name), dialog.mapping(), table)
         except OrgError as exc:
             QMessageBox.critical(self.window, "Cannot import", str(exc))
             return
-        self.files.replace_document(result.document, None)
-        if result.problems:
-            QMessageBox.information(self.window, "Imported with notes", _notes_text(result.problems))
+        dialog = MappingDialog(table, self.window)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        mapping = dialog.mapping()
+
+        def work(progress: Progress) -> tuple[Document, list[str]]:
+            progress(0, f"reading {len(table.rows):,} rows")
+            result = xlsx.import_establishment(Path(name), mapping, table)
+            progress(100, "done")  # a Cancel pressed meanwhile drops the result
+            return result.document, result.problems
+
+        self.window.background.run("Importing the establishment list", work, self._imported, "Cannot import")
+
+    def _imported(self, result: tuple[Document, list[str]]) -> None:
+        """On the UI thread: show the imported structure, then what the import noted."""
+        document, notes = result
+        self.files.replace_document(document, None)
+        if notes:
+            QMessageBox.information(self.window, "Imported with notes", _notes_text(notes))
