@@ -16,6 +16,7 @@ from pathlib import Path
 from openpyxl.utils import get_column_letter
 
 from orgdesigner.formats import safe_io
+from orgdesigner.formats.import_values import RowValues
 from orgdesigner.formats.native import build_structure
 from orgdesigner.formats.tabular import BadNumber, decode, find_columns, header_key, number, read_bytes, read_csv
 from orgdesigner.formats.xlsx_reader import RawTable, read_xlsx
@@ -133,15 +134,21 @@ def import_establishment(
         title = get(row, "title")
         if not title and not get(row, "post_id"):
             continue
-        fte = num(row, "fte", line)
-        if fte is not None and not (0 < fte <= 5):
-            problems.append(
-                f"{table.sheet} row {line} column {letters['fte']} (fte): {fte:g} is not a valid FTE; 1 used."
-            )
-            fte = None
-        salary = num(row, "salary", line)
-        floor = num(row, "pay_floor", line) if "pay_floor" in columns else salary
-        ceiling = num(row, "pay_ceiling", line) if "pay_ceiling" in columns else salary
+        values = RowValues(f"{table.sheet} row {line}", problems)
+        fte = values.fte(num(row, "fte", line), get(row, "fte"))
+        if fte is None and not values.record:
+            fte = 1.0  # blank: a full-time post, as lists leave it out for most
+        salary = values.pay(num(row, "salary", line), get(row, "salary"), "salary")
+        floor = (
+            values.pay(num(row, "pay_floor", line), get(row, "pay_floor"), "pay_floor")
+            if "pay_floor" in columns
+            else salary
+        )
+        ceiling = (
+            values.pay(num(row, "pay_ceiling", line), get(row, "pay_ceiling"), "pay_ceiling")
+            if "pay_ceiling" in columns
+            else salary
+        )
         if floor is not None and ceiling is not None and floor > ceiling:
             problems.append(f"{table.sheet} row {line}: pay floor above ceiling; swapped.")
             floor, ceiling = ceiling, floor
@@ -154,10 +161,10 @@ def import_establishment(
             )
         post = Post(
             id=post_id, title=title, grade=get(row, "grade"), pay_floor=floor, pay_ceiling=ceiling,
-            fte=fte if fte is not None else 1.0, side=side, function=get(row, "function"), team=get(row, "team"),
+            fte=fte, side=side, function=get(row, "function"), team=get(row, "team"),
             status=_status(get(row, "status")), employment=_employment(get(row, "employment")),
             roles=_parse_roles(get(row, "roles")), notes=get(row, "notes"),
-            source_ref=get(row, "post_id"),
+            source_ref=get(row, "post_id"), import_record=values.recorded(),
         )  # fmt: skip
         if get(row, "incumbent"):
             post = dataclasses.replace(post, holders=holders_named(post, get(row, "incumbent")))

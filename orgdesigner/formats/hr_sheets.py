@@ -181,7 +181,7 @@ def costs(book: Book) -> None:
     s, profile = book.structure, book.profile
     buckets: dict[tuple[str, str], list[float]] = {}
     for post in s:
-        if post.salary is None:
+        if post.salary is None or post.fte is None:
             continue
         b = buckets.setdefault((post.side.label, post.function or "(none)"), [0, 0.0, 0.0, 0.0])
         b[0] += 1
@@ -189,7 +189,7 @@ def costs(book: Book) -> None:
         b[2] += post.salary * post.fte
         b[3] += on_costs(post.salary, post.fte, profile)
     for group in s.staff_groups():
-        if group.salary is None:
+        if group.salary is None or group.fte is None:
             continue
         group_side = s.group_side(group)
         b = buckets.setdefault((group_side.label if group_side else "(unknown)", "Staff groups"), [0, 0.0, 0.0, 0.0])

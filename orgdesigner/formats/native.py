@@ -54,6 +54,8 @@ def post_to_dict(structure: Structure, post: Post) -> dict[str, Any]:
             value = [holder_to_dict(h) for h in value]
         elif name == "extra":
             continue
+        elif name == "import_record":
+            value = dict(value)
         elif hasattr(value, "value"):
             value = value.value
         data[name] = value
@@ -93,7 +95,9 @@ def group_to_dict(group: StaffGroup) -> dict[str, Any]:
         if name in data or name == "extra":
             continue
         value = getattr(group, name)
-        if value != getattr(defaults, name):
+        if name == "import_record" and value:
+            data[name] = dict(value)
+        elif value != getattr(defaults, name):
             data[name] = value.value if hasattr(value, "value") else value
     _write_extra(data, group.extra)
     return data
@@ -244,7 +248,10 @@ _POST_FIELDS: dict[str, tuple[tuple[type, ...], Any, str]] = {
     "delete_when_vacated": ((bool,), False, "true or false"),
     "reselect": ((bool,), False, "true or false"),
     "establishment": (_TEXT, "", "text"),
+    "import_record": ((dict,), (), "an object of texts"),
 }
+_NULLABLE = frozenset({"fte"})
+"""Fields whose null means "not known" (an import's out-of-range value) rather than the default."""
 _POST_LINE_KEYS = frozenset({"id", "reports_to", "dotted", "holding_reason", "incumbent"})
 """Keys of a post record read outside the field table (`incumbent`: files before holders)."""
 _ENUMS: dict[str, Any] = {"side": Side, "status": Status, "employment": Employment}
@@ -272,6 +279,9 @@ def _read_post(raw: Any, where: str) -> tuple[Post, str | None, list[str], str |
             continue
         if value is None and default is None:
             continue
+        if value is None and name in _NULLABLE:
+            values[name] = None
+            continue
         if type(value) not in kinds:
             found = f"{_kind(value)} {_show(value)}"
             raise FileProblem(f"{where} (id '{post_id}').{name}: expected {label}, found {found}.")
@@ -295,6 +305,8 @@ def _read_post(raw: Any, where: str) -> tuple[Post, str | None, list[str], str |
                 ) from None
         elif name == "holders":
             value = tuple(_read_holder(h, f"{where} (id '{post_id}').holders[{i}]") for i, h in enumerate(value))
+        elif name == "import_record":
+            value = _import_record(value, f"{where} (id '{post_id}')")
         values[name] = value
     if extra:
         values["extra"] = tuple(extra)
@@ -345,12 +357,20 @@ _DOCUMENT_KEYS = frozenset(
 )
 
 
+def _import_record(raw: Any, where: str) -> tuple[tuple[str, str], ...]:
+    """{field: text as the source had it}: values an import could not accept (private)."""
+    if type(raw) is not dict or not all(type(v) is str for v in raw.values()):
+        raise FileProblem(f"{where}.import_record: expected an object of field names to texts.")
+    return tuple(raw.items())
+
+
 def _read_group(raw: Any, where: str) -> StaffGroup:
     r = _Reader(raw, where)
     group_id = r.text("id", None)
     if not group_id:
         raise FileProblem(f"{where}.id: every staff group needs an id.")
     side_raw = r.data.get("side")
+    fte_unknown = "fte" in r.data and r.data["fte"] is None
     group = StaffGroup(
         id=group_id,
         manager_id=r.text("manager_id", None),
@@ -358,13 +378,14 @@ def _read_group(raw: Any, where: str) -> StaffGroup:
         grade=r.text("grade"),
         pay_floor=r.number("pay_floor", None),
         pay_ceiling=r.number("pay_ceiling", None),
-        fte=r.number("fte", 1.0),
+        fte=None if fte_unknown else r.number("fte", 1.0),
         headcount=r.integer("headcount", None),
         side=None if side_raw is None else r.choice("side", Side, None),
         direct=r.boolean("direct", False),
         notes=r.text("notes"),
         establishment=r.text("establishment"),
         extra=_extra(r.data, _GROUP_KEYS),
+        import_record=_import_record(r.data.get("import_record", {}), where),
     )
     try:
         validate_group(group)

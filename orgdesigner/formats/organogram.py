@@ -15,10 +15,12 @@ from pathlib import Path
 from typing import Any
 
 from orgdesigner.formats.cells import write_csv
+from orgdesigner.formats.import_values import RowValues
 from orgdesigner.formats.native import build_structure
 from orgdesigner.formats.tabular import BadNumber, Table, cell, find_columns, number, read_bytes, read_csv
 from orgdesigner.model.bulk import collector_paused
 from orgdesigner.model.document import Document, Scenario
+from orgdesigner.model.edits import FTE_MAX
 from orgdesigner.model.errors import FileProblem
 from orgdesigner.model.post import Holder, Post, Side, StaffGroup, Status
 from orgdesigner.model.profile import CouncilType
@@ -89,6 +91,7 @@ def read_senior(table: Table, report: ImportReport) -> tuple[list[tuple[Post, st
     records: list[tuple[Post, str | None, list[str], str | None]] = []
     by_ref: dict[str, int] = {}
     first_line: dict[str, int] = {}
+    fte_texts: dict[str, list[str]] = {}
     organisation = ""
     for line, row in table.rows:
         where = f"{table.source} line {line}"
@@ -102,18 +105,24 @@ def read_senior(table: Table, report: ImportReport) -> tuple[list[tuple[Post, st
             report.left_out.append(f"{where}: post '{ref}' ({title}) is marked Eliminated; not imported.")
             continue
         organisation = organisation or cell(row, columns, "organisation")
+        values = RowValues(where, report.problems)
+        fte_text = cell(row, columns, "fte")
         fte = _num(row, columns, "fte", where, report)
-        if fte is None or fte <= 0:
+        if fte is None or fte == 0:
             report.problems.append(f"{where}: post '{ref}' has no usable FTE; counted as 1.")
             fte = 1.0
-        floor = _num(row, columns, "floor", where, report) or None
-        ceiling = _num(row, columns, "ceiling", where, report) or None
+        fte = values.fte(fte, fte_text)
+        floor = values.pay(_num(row, columns, "floor", where, report) or None, cell(row, columns, "floor"), "pay_floor")
+        ceiling = values.pay(
+            _num(row, columns, "ceiling", where, report) or None, cell(row, columns, "ceiling"), "pay_ceiling"
+        )
         if floor is not None and ceiling is not None and floor > ceiling:
             report.problems.append(f"{where}: pay floor above ceiling for '{ref}'; swapped.")
             floor, ceiling = ceiling, floor
         vacant = name.lower() == "vacant"
         incumbent = "" if vacant or name.lower() in ("n/d", "nd", "not disclosed") else name
-        person = () if vacant else (Holder(name=incumbent, fte=fte),)  # N/D: a person, unnamed
+        # N/D: a person, unnamed; a person whose FTE is not known is counted as one
+        person = () if vacant else (Holder(name=incumbent, fte=fte if fte is not None else 1.0),)
         notes = " ".join(x for x in (cell(row, columns, "function"), cell(row, columns, "notes")) if x)
         manager = cell(row, columns, "reports_to")
         manager_id = None if manager.lower() in TOP_MARKERS else manager
@@ -121,18 +130,24 @@ def read_senior(table: Table, report: ImportReport) -> tuple[list[tuple[Post, st
             # A job share: the same post held by two people. One post, with both FTEs.
             index = by_ref[ref]
             post, manager_kept, dotted, reason = records[index]
+            fte_texts[ref].append(fte_text)
+            total = None if post.fte is None or fte is None else round(post.fte + fte, 4)
+            if total is not None and total > FTE_MAX:
+                values.fte(total, " + ".join(fte_texts[ref]))  # the job share adds up past the limit
+                total = None
             merged = replace(
                 post,
-                fte=round(post.fte + fte, 4),
+                fte=total,
                 holders=post.holders + person,
                 pay_floor=_least(post.pay_floor, floor),
                 pay_ceiling=_most(post.pay_ceiling, ceiling),
                 status=Status.FILLED if not vacant or post.status is Status.FILLED else post.status,
+                import_record=post.import_record + values.recorded(),
             )
             records[index] = (merged, manager_kept, dotted, reason)
+            shown = "an FTE not known" if merged.fte is None else f"{merged.fte:g} FTE"
             report.problems.append(
-                f"{where}: post '{ref}' repeats line {first_line[ref]} (a job share); kept as one post of "
-                f"{merged.fte:g} FTE."
+                f"{where}: post '{ref}' repeats line {first_line[ref]} (a job share); kept as one post of {shown}."
             )
             continue
         post = Post(
@@ -149,11 +164,13 @@ def read_senior(table: Table, report: ImportReport) -> tuple[list[tuple[Post, st
             holders=person,
             notes=notes.strip("'\" "),
             source_ref=ref,
+            import_record=values.recorded(),
         )
         if not post.title:
             report.problems.append(f"{where}: post '{ref}' has no job title.")
         by_ref[ref] = len(records)
         first_line[ref] = line
+        fte_texts[ref] = [fte_text]
         records.append((post, manager_id, [], None))
     return records, organisation
 
@@ -172,13 +189,12 @@ def read_junior(table: Table, known: set[str], report: ImportReport) -> list[Sta
     groups: list[StaffGroup] = []
     for line, row in table.rows:
         where = f"{table.source} line {line}"
-        fte = _num(row, columns, "fte", where, report)
+        values = RowValues(where, report.problems)
+        fte: float | None = _num(row, columns, "fte", where, report)
         if fte is None:
             report.problems.append(f"{where}: no usable number of posts in FTE; counted as 0.")
             fte = 0.0
-        if fte < 0:
-            report.problems.append(f"{where}: negative FTE {fte:g}; counted as 0.")
-            fte = 0.0
+        fte = values.group_fte(fte, cell(row, columns, "fte"))
         manager = cell(row, columns, "reports_to")
         manager_id: str | None = manager
         if manager not in known:
@@ -187,8 +203,10 @@ def read_junior(table: Table, known: set[str], report: ImportReport) -> list[Sta
                 "the staff group is kept without a manager."
             )
             manager_id = None
-        floor = _num(row, columns, "floor", where, report) or None
-        ceiling = _num(row, columns, "ceiling", where, report) or None
+        floor = values.pay(_num(row, columns, "floor", where, report) or None, cell(row, columns, "floor"), "pay_floor")
+        ceiling = values.pay(
+            _num(row, columns, "ceiling", where, report) or None, cell(row, columns, "ceiling"), "pay_ceiling"
+        )
         if floor is not None and ceiling is not None and floor > ceiling:
             floor, ceiling = ceiling, floor
         groups.append(
@@ -201,6 +219,7 @@ def read_junior(table: Table, known: set[str], report: ImportReport) -> list[Sta
                 pay_ceiling=ceiling,
                 fte=fte,
                 notes=cell(row, columns, "unit"),
+                import_record=values.recorded(),
             )
         )
     return groups

@@ -30,7 +30,7 @@ from orgdesigner.gui.document import DocumentController
 from orgdesigner.gui.highlights import Layer
 from orgdesigner.gui.templates import TEMPLATES
 from orgdesigner.model.compare import Comparison, compare
-from orgdesigner.model.metrics import Metrics, compute
+from orgdesigner.model.metrics import Metrics, compute, not_known
 from orgdesigner.model.post import Employment, Role, Side, Status
 from orgdesigner.model.rules import Severity
 from orgdesigner.render.card import SIDE_COLOURS
@@ -105,13 +105,16 @@ class PropertiesPanel(QScrollArea):
             spin.editingFinished.connect(lambda n=name, s=spin: self._commit(n, s.value() or None))
             self._add(name, label, spin)
 
-        def number(name: str, label: str, low: float, high: float) -> None:
+        def number(name: str, label: str, low: float, high: float, unknown: str = "") -> None:
+            """`unknown`: shown at 0, which stands for a value not known (an import's out-of-range one)."""
             spin = QDoubleSpinBox()
             spin.setObjectName(f"prop_{name}")
-            spin.setRange(low, high)
+            spin.setRange(0 if unknown else low, high)
             spin.setDecimals(2)
             spin.setSingleStep(0.1)
-            spin.editingFinished.connect(lambda n=name, s=spin: self._commit(n, s.value()))
+            if unknown:
+                spin.setSpecialValueText(unknown)
+            spin.editingFinished.connect(lambda n=name, s=spin: self._commit(n, s.value() or (None if unknown else 0)))
             self._add(name, label, spin)
 
         def choice(name: str, label: str, values: list[tuple[str, str]]) -> None:
@@ -126,7 +129,7 @@ class PropertiesPanel(QScrollArea):
         text("grade", "&Grade")
         money("pay_floor", "Pay &floor")
         money("pay_ceiling", "Pay &ceiling")
-        number("fte", "FT&E", 0.01, 5)
+        number("fte", "FT&E", 0.01, 5, unknown="not known")
         choice("side", "&Side", [(s.value, s.label) for s in Side])
         text("transition_end", "Transition &ends (YYYY-MM-DD)")
         text("function", "F&unction")
@@ -576,8 +579,9 @@ class MetricsPanel(QWidget):
         y = 10.0
         painter.setPen(QColor("#222222"))
         summary = (
-            f"{m.posts:,} posts · {m.managers:,} managers · {m.fte_total:,.1f} FTE · {m.layers} layers\n"
-            f"Pay bill £{m.pay_bill:,.0f} · with on-costs £{m.cost_with_oncosts:,.0f}"
+            f"{m.posts:,} posts · {m.managers:,} managers · {m.fte_total:,.1f} FTE{not_known(m.fte_unknown)} · "
+            f"{m.layers} layers\n"
+            f"Pay bill £{m.pay_bill:,.0f}{not_known(m.pay_unknown)} · with on-costs £{m.cost_with_oncosts:,.0f}"
         )
         painter.drawText(QRectF(10, y, w, 36), int(Qt.TextFlag.TextWordWrap), summary)
         y += 44

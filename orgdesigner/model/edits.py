@@ -511,6 +511,13 @@ def _check_date(name: str, label: str, value: str | None) -> None:
             raise EditRefused(f"'{name}': the {label} '{value}' is not a date (use YYYY-MM-DD).") from None
 
 
+# The ranges a post or staff group can hold. Importers turn values outside them into "not known"
+# (formats/import_values.py), so whatever an import writes, the loader reads back.
+FTE_MAX = 5.0
+GROUP_FTE_MAX = 100_000.0
+PAY_MAX = 10_000_000.0
+
+
 def validate_holder(name: str, holder: Holder) -> None:
     """Refuse a person's values no HR record can hold; `name` is the post's, for the message."""
     who = f"{name}' holder '{holder.name or holder.person_id or '?'}"
@@ -530,10 +537,10 @@ def validate_post(post: Post) -> None:
     name = post.title or post.id
     if not post.id.strip():
         raise EditRefused("A post needs an id.")
-    if not (0 < post.fte <= 5):
+    if post.fte is not None and not (0 < post.fte <= FTE_MAX):
         raise EditRefused(f"'{name}': FTE must be more than 0 and at most 5 (a job share), not {post.fte}.")
     for label, value in (("pay floor", post.pay_floor), ("pay ceiling", post.pay_ceiling)):
-        if value is not None and not (0 <= value <= 10_000_000):
+        if value is not None and not (0 <= value <= PAY_MAX):
             raise EditRefused(f"'{name}': the {label} must be between £0 and £10m, not {value}.")
     if post.pay_floor is not None and post.pay_ceiling is not None and post.pay_floor > post.pay_ceiling:
         raise EditRefused(
@@ -548,9 +555,12 @@ def validate_post(post: Post) -> None:
 
 
 def validate_group(group: StaffGroup) -> None:
-    if not (0 <= group.fte <= 100_000):
+    if group.fte is not None and not (0 <= group.fte <= GROUP_FTE_MAX):
         raise EditRefused(f"Staff group '{group.title}': FTE must be between 0 and 100,000, not {group.fte}.")
     if group.headcount is not None and group.headcount < 0:
         raise EditRefused(f"Staff group '{group.title}': headcount cannot be negative.")
+    for label, value in (("pay floor", group.pay_floor), ("pay ceiling", group.pay_ceiling)):
+        if value is not None and not (0 <= value <= PAY_MAX):
+            raise EditRefused(f"Staff group '{group.title}': the {label} must be between £0 and £10m, not {value}.")
     if group.pay_floor is not None and group.pay_ceiling is not None and group.pay_floor > group.pay_ceiling:
         raise EditRefused(f"Staff group '{group.title}': the pay floor is above the ceiling.")

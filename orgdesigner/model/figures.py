@@ -51,8 +51,9 @@ def management_posts(structure: Structure, profile: RulesProfile) -> float:
 
 
 def post_fte(post: Post) -> float:
-    """This council's FTE of a post: its share of a post shared with another council."""
-    return post.fte * post.share
+    """This council's FTE of a post: its share of a post shared with another council (0 when not
+    known: totals leave it out and say how many, see metrics.not_known)."""
+    return 0.0 if post.fte is None else post.fte * post.share
 
 
 # ---- people and their cost --------------------------------------------------------------------------
@@ -88,7 +89,10 @@ def _person(
 
 def post_people(post: Post, profile: RulesProfile) -> list[PersonCost]:
     """The people of a post: its holders, or for a post nobody is named in, the people its FTE needs
-    (a post of 2 FTE without holders is two full-time people)."""
+    (a post of 2 FTE without holders is two full-time people). A post whose FTE is not known is not
+    costed: its pay is one of the "not known" the totals count."""
+    if post.fte is None:
+        return []
     if post.holders:
         out = []
         for holder in post.holders:
@@ -97,7 +101,7 @@ def post_people(post: Post, profile: RulesProfile) -> list[PersonCost]:
                 out.append(_person(post.id, salary, holder.fte, post.share, holder.lgps_member, profile))
         return out
     salary = post.salary
-    if salary is None:
+    if salary is None or post.fte is None:
         return []
     count = max(1, math.ceil(post.fte - 1e-9))
     one = _person(post.id, salary, post.fte / count, post.share, None, profile)
@@ -109,7 +113,7 @@ def group_people(group: StaffGroup, profile: RulesProfile) -> list[PersonCost]:
     20 people earning £10,000."""
     salary = group.salary
     people = group.people
-    if salary is None or people <= 0 or group.fte <= 0:
+    if salary is None or people <= 0 or group.fte is None or group.fte <= 0:
         return []
     return [_person(group.id, salary, group.fte / people, 1.0, None, profile)] * people
 
@@ -202,7 +206,7 @@ def pay_multiple(structure: Structure) -> float:
                 if salary is not None:
                     rates[salary] = rates.get(salary, 0) + 1
         elif post.salary is not None:
-            rates[post.salary] = rates.get(post.salary, 0) + max(1, math.ceil(post.fte - 1e-9))
+            rates[post.salary] = rates.get(post.salary, 0) + max(1, math.ceil((post.fte or 1.0) - 1e-9))
     for group in structure.staff_groups():
         if group.salary is not None and group.people > 0:
             rates[group.salary] = rates.get(group.salary, 0) + group.people

@@ -47,6 +47,10 @@ class Metrics:
     layer_histogram: dict[int, int] = field(default_factory=dict)
     fte_by_side: dict[str, float] = field(default_factory=dict)
     cost_by_side: dict[str, float] = field(default_factory=dict)
+    fte_unknown: int = 0
+    """Posts and staff groups whose FTE is not known: left out of the FTE totals."""
+    pay_unknown: int = 0
+    """Posts and staff groups whose pay or FTE is not known: left out of the pay bill and costs."""
 
     def as_dict(self) -> dict[str, object]:
         data = asdict(self)
@@ -59,6 +63,11 @@ class Metrics:
 def whole_or_fraction(value: float) -> float | int:
     """A count that is whole unless a shared post adds a fraction: 17, or 8.5."""
     return int(value) if float(value).is_integer() else value
+
+
+def not_known(count: int) -> str:
+    """What a total leaves out: " + 2 posts not known" (empty when everything is known)."""
+    return f" + {count:,} post{'s' if count != 1 else ''} not known" if count else ""
 
 
 def on_costs(salary: float, fte: float, profile: RulesProfile) -> float:
@@ -80,16 +89,20 @@ def _compute(structure: Structure, profile: RulesProfile) -> Metrics:
 
     total = figures.ZERO
     cost_by_side: dict[str, float] = {}
-    headcount = 0
+    headcount = fte_unknown = pay_unknown = 0
     for post in structure:
         cost = figures.post_cost(post, profile)
-        headcount += len(post.holders) or max(1, math.ceil(post.fte - 1e-9))
+        headcount += len(post.holders) or max(1, math.ceil((post.fte or 1.0) - 1e-9))
+        fte_unknown += post.fte is None
+        pay_unknown += post.fte is None or post.salary is None
         if cost is not figures.ZERO:
             total += cost
             key = post.side.value
             cost_by_side[key] = cost_by_side.get(key, 0.0) + cost.total
     for group in structure.staff_groups():
         headcount += group.people
+        fte_unknown += group.fte is None
+        pay_unknown += group.fte is None or group.salary is None
         cost = figures.group_cost(group, profile)
         if cost is not figures.ZERO:
             total += cost
@@ -130,6 +143,8 @@ def _compute(structure: Structure, profile: RulesProfile) -> Metrics:
         layer_histogram=dict(sorted(layer_hist.items())),
         fte_by_side={(s.value if s else "unknown"): round(u / 10_000, 4) for s, u in by_side.items()},
         cost_by_side={k: round(v, 2) for k, v in cost_by_side.items()},
+        fte_unknown=fte_unknown,
+        pay_unknown=pay_unknown,
     )
 
 

@@ -158,9 +158,12 @@ class Holder:
     """Keys this version does not know, as (key, JSON text), written back unchanged on save."""
 
 
-def _fte_units(fte: float) -> int:
-    """FTE in ten-thousandths, so running totals add up exactly whatever the order of edits."""
-    return round(fte * 10_000)
+def _fte_units(fte: float | None) -> int:
+    """FTE in ten-thousandths, so running totals add up exactly whatever the order of edits.
+
+    An FTE not known (an import's out-of-range value) counts 0; totals say how many are unknown.
+    """
+    return 0 if fte is None else round(fte * 10_000)
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,7 +179,8 @@ class Post:
     grade: str = ""
     pay_floor: float | None = None
     pay_ceiling: float | None = None
-    fte: float = 1.0
+    fte: float | None = 1.0
+    """None: not known (an imported value out of range, kept in `import_record`)."""
     side: Side = Side.COMMISSIONING
     transition_end: str | None = None
     function: str = ""
@@ -204,6 +208,9 @@ class Post:
     """The establishment (HR) reference of the post."""
     extra: tuple[tuple[str, str], ...] = ()
     """Keys this version does not know, as (key, JSON text), written back unchanged on save."""
+    import_record: tuple[tuple[str, str], ...] = ()
+    """(field, text as the source file had it) for values an import could not accept: private
+    (HR workbook Findings and the window), never in public outputs."""
 
     @property
     def incumbent(self) -> str:
@@ -222,7 +229,7 @@ class Post:
     @property
     def fte_units(self) -> int:
         """This council's FTE in ten-thousandths: a shared post counts its share."""
-        return _fte_units(self.fte * self.share)
+        return 0 if self.fte is None else _fte_units(self.fte * self.share)
 
     @property
     def headcount(self) -> int:
@@ -247,7 +254,7 @@ class StaffGroup:
     grade: str = ""
     pay_floor: float | None = None
     pay_ceiling: float | None = None
-    fte: float = 1.0
+    fte: float | None = 1.0
     headcount: int | None = None
     side: Side | None = None
     direct: bool = False
@@ -255,6 +262,8 @@ class StaffGroup:
     establishment: str = ""
     extra: tuple[tuple[str, str], ...] = ()
     """Keys this version does not know, as (key, JSON text), written back unchanged on save."""
+    import_record: tuple[tuple[str, str], ...] = ()
+    """As a post's: values an import could not accept, with the source's text."""
 
     @property
     def salary(self) -> float | None:
@@ -267,7 +276,9 @@ class StaffGroup:
     @property
     def people(self) -> int:
         """Headcount where known, otherwise the FTE rounded up."""
-        return self.headcount if self.headcount is not None else math.ceil(self.fte - 1e-9)
+        if self.headcount is not None:
+            return self.headcount
+        return 0 if self.fte is None else math.ceil(self.fte - 1e-9)
 
 
 def holders_named(post: Post, names: str) -> tuple[Holder, ...]:
@@ -281,7 +292,7 @@ def holders_named(post: Post, names: str) -> tuple[Holder, ...]:
     current = post.holders
     if len(parts) == len(current):
         return tuple(dataclasses.replace(h, name=n) for h, n in zip(current, parts, strict=True))
-    fte = post.fte / len(parts)
+    fte = (post.fte if post.fte is not None else 1.0) / len(parts)
     return tuple(Holder(name=n, fte=fte) for n in parts)
 
 

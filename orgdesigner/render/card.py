@@ -139,7 +139,9 @@ def detail_lines(post: Post, groups: tuple[StaffGroup, ...], style: CardStyle) -
     if style.show_pay and pay:
         lines.append(pay)
     extras: list[str] = []
-    if post.fte < 1:
+    if post.fte is None:
+        extras.append("FTE not known")
+    elif post.fte < 1:
         extras.append(f"{post.fte:g} FTE")
     elif post.fte > 1:
         extras.append(f"{post.fte:g} FTE (job share)")
@@ -150,7 +152,7 @@ def detail_lines(post: Post, groups: tuple[StaffGroup, ...], style: CardStyle) -
     if style.show_names and post.incumbent and post.status is not Status.VACANT:
         lines.append(post.incumbent)
     if groups:
-        fte = sum(g.fte for g in groups)
+        fte = sum(g.fte for g in groups if g.fte is not None)
         lines.append(f"+ {len(groups)} staff group{'s' if len(groups) != 1 else ''} · {fte:,.1f} FTE")
     return lines
 

@@ -18,7 +18,7 @@ from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPen
 
 from orgdesigner.model.compare import Comparison, compare
 from orgdesigner.model.document import Document, Scenario
-from orgdesigner.model.metrics import Metrics, compute
+from orgdesigner.model.metrics import Metrics, compute, not_known
 from orgdesigner.model.rules import Severity, check
 from orgdesigner.render.card import chart_font
 
@@ -50,8 +50,8 @@ class SummaryFigures:
                 f"{m.management_posts:,g}",
             ),
             ("Managers with direct reports (spans of control)", f"{m.managers:,}"),
-            ("FTE (posts and staff groups)", f"{m.fte_total:,.1f}"),
-            ("Pay bill", f"£{m.pay_bill:,.0f}"),
+            ("FTE (posts and staff groups)", f"{m.fte_total:,.1f}{not_known(m.fte_unknown)}"),
+            ("Pay bill", f"£{m.pay_bill:,.0f}{not_known(m.pay_unknown)}"),
             ("Pay bill with on-costs", f"£{m.cost_with_oncosts:,.0f}"),
             ("Layers", str(m.layers)),
             ("Span of control (min / mean / max)", f"{m.span_min} / {m.span_mean:.1f} / {m.span_max}"),

@@ -64,7 +64,8 @@ def people_of(post: Post) -> list[Person]:
     salary = post.salary or 0.0
     holders = post.holders
     if not holders:
-        return [Person(f"{post.id}/0", post.id, "", salary * post.fte, post.fte)]
+        fte = post.fte if post.fte is not None else 1.0  # FTE not known: one person
+        return [Person(f"{post.id}/0", post.id, "", salary * fte, fte)]
     out = []
     for index, holder in enumerate(holders):
         out.append(

@@ -100,9 +100,9 @@ class SavingsProfile:
         return self.years[number - 1].saving if 1 <= number <= len(self.years) else 0.0
 
 
-def cost_of(salary: float | None, fte: float, profile: RulesProfile) -> float:
-    """A post's or group's yearly cost with on-costs, as the metrics count it."""
-    if salary is None:
+def cost_of(salary: float | None, fte: float | None, profile: RulesProfile) -> float:
+    """A post's or group's yearly cost with on-costs, as the metrics count it (nothing when not known)."""
+    if salary is None or fte is None:
         return 0.0
     return salary * fte + on_costs(salary, fte, profile)
 

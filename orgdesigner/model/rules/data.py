@@ -19,6 +19,12 @@ def _post_data(ctx: Context, post: Post) -> list[Finding]:
                 f"Post '{post.id}' has no job title: give it one so HR and members can recognise it.",
             )
         )
+    if post.import_record:
+        found.append(_value_finding(f"'{post.title or post.id}'", post.import_record, (post.id,)))
+    for group in ctx.structure.groups_under(post.id) if ctx.structure.has_groups(post.id) else ():
+        if group.import_record:
+            what = f"Staff group '{group.title}' under '{post.title or post.id}'"
+            found.append(_value_finding(what, group.import_record, (post.id,)))
     if ctx.structure.is_held(post.id):
         reason = ctx.structure.holding_reason(post.id)
         found.append(
@@ -30,6 +36,29 @@ def _post_data(ctx: Context, post: Post) -> list[Finding]:
             )
         )
     return found
+
+
+def _value_finding(what: str, record: tuple[tuple[str, str], ...], posts: tuple[str, ...]) -> Finding:
+    """An imported value that was out of range and is kept as not known: show what the file said."""
+    values = "; ".join(f"{field.replace('_', ' ')} '{_short(text)}'" for field, text in record)
+    return Finding(
+        "data.value",
+        Severity.WARNING,
+        posts,
+        f"{what}: the source file gave {values}, which cannot be right; kept as not known (left out of "
+        "totals): type the right value.",
+    )
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 40 else text[:37] + "…"
+
+
+def _unmanaged_values(ctx: Context) -> Iterator[Finding]:
+    """Staff groups with no manager have no post to check them with."""
+    for group in ctx.structure.groups_under(None):
+        if group.import_record:
+            yield _value_finding(f"Staff group '{group.title}'", group.import_record, ())
 
 
 def _roots(ctx: Context) -> Iterator[Finding]:
@@ -59,5 +88,6 @@ def _duplicates(ctx: Context) -> Iterator[Finding]:
 DATA_RULES = (
     Rule("data.posts", "Every post has a title and a known manager.", "data", per_post=_post_data),
     Rule("data.roots", "The structure has one top post.", "data", whole=_roots),
+    Rule("data.value", "Every imported value was usable.", "data", whole=_unmanaged_values),
     Rule("data.duplicate_id", "No two posts share a source post id.", "data", whole=_duplicates),
 )
