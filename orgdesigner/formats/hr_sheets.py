@@ -12,8 +12,8 @@ from typing import Any
 
 from orgdesigner.formats.cells import Formula
 from orgdesigner.formats.sheet_kit import COUNT, FTE, MONEY, Book, Cell
+from orgdesigner.model import figures
 from orgdesigner.model.compare import compare, phase_of
-from orgdesigner.model.metrics import on_costs
 from orgdesigner.model.post import Post, Role
 from orgdesigner.model.rules import Severity
 from orgdesigner.model.structure import Structure
@@ -41,7 +41,8 @@ def cover(book: Book) -> None:
         ("Council type", book.document.council_type.label, ""),
         ("Date", dt.date.today().isoformat(), ""),
         ("Posts", m.posts, COUNT),
-        ("Management posts", m.managers, COUNT),
+        (f"Management posts ({m.management_definition}; a shared post counts its share)", m.management_posts, FTE),
+        ("Managers with direct reports", m.managers, COUNT),
         ("FTE (posts and staff groups)", m.fte_total, FTE),
         ("Pay bill (£)", m.pay_bill, MONEY),
         ("Cost with on-costs (£)", m.cost_with_oncosts, MONEY),
@@ -177,35 +178,24 @@ def _letter(col: int) -> str:
 
 
 def costs(book: Book) -> None:
-    """Pay and on-costs by side and function; cost and totals are live formulas HR can adjust."""
-    s, profile = book.structure, book.profile
-    buckets: dict[tuple[str, str], list[float]] = {}
-    for post in s:
-        if post.salary is None or post.fte is None:
-            continue
-        b = buckets.setdefault((post.side.label, post.function or "(none)"), [0, 0.0, 0.0, 0.0])
-        b[0] += 1
-        b[1] += post.fte
-        b[2] += post.salary * post.fte
-        b[3] += on_costs(post.salary, post.fte, profile)
-    for group in s.staff_groups():
-        if group.salary is None or group.fte is None:
-            continue
-        group_side = s.group_side(group)
-        b = buckets.setdefault((group_side.label if group_side else "(unknown)", "Staff groups"), [0, 0.0, 0.0, 0.0])
-        b[0] += group.people
-        b[1] += group.fte
-        b[2] += group.salary * group.fte
-        b[3] += on_costs(group.salary, group.fte, profile)
+    """Pay and on-costs by side and function, then the apprenticeship levy on the whole pay bill, so
+    the total is the cost with on-costs everywhere else; cost and totals are live formulas HR can adjust."""
+    lines = figures.cost_lines(book.structure, book.profile)
     headers = ["Side", "Function", "Headcount", "FTE", "Pay (£)", "On-costs (£)", "Cost (£)"]
     sheet = book.table("Costs", headers, {"FTE": FTE, "Pay (£)": MONEY, "On-costs (£)": MONEY, "Cost (£)": MONEY})
     sums = [0.0, 0.0, 0.0, 0.0, 0.0]
-    for n, ((side, function), (count, fte, pay, extra)) in enumerate(sorted(buckets.items()), start=2):
-        row = [int(count), round(fte, 4), round(pay, 2), round(extra, 2)]
+    n = 1
+    for n, line in enumerate(lines, start=2):
+        row = [line.headcount, round(line.fte, 4), round(line.cost.pay, 2), round(line.cost.on_costs, 2)]
         total = row[2] + row[3]
         sums = [a + b for a, b in zip(sums, [*row, total], strict=True)]
-        sheet.add([side, function, *row, Formula(f"=E{n}+F{n}", total)])
-    last = len(buckets) + 1
+        sheet.add([line.side, line.function, *row, Formula(f"=E{n}+F{n}", total)])
+    levy = round(book.metrics.apprenticeship_levy, 2)
+    n += 1
+    sums[3] += levy
+    sums[4] += levy
+    sheet.add(["Apprenticeship levy", "(on the whole pay bill)", 0, 0.0, 0.0, levy, Formula(f"=E{n}+F{n}", levy)])
+    last = n
     totals: list[Cell] = ["Total", ""]
     totals += [Formula(f"=SUM({c}2:{c}{last})", round(v, 4)) for c, v in zip("CDEFG", sums, strict=True)]
     sheet.close("Costs", totals)

@@ -9,6 +9,7 @@ every FTE is counted, and each problem is reported with its file and line.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -22,6 +23,7 @@ from orgdesigner.model.bulk import collector_paused
 from orgdesigner.model.document import Document, Scenario
 from orgdesigner.model.edits import FTE_MAX
 from orgdesigner.model.errors import FileProblem
+from orgdesigner.model.figures import group_cost
 from orgdesigner.model.post import Holder, Post, Side, StaffGroup, Status
 from orgdesigner.model.profile import CouncilType
 
@@ -123,7 +125,8 @@ def read_senior(table: Table, report: ImportReport) -> tuple[list[tuple[Post, st
         incumbent = "" if vacant or name.lower() in ("n/d", "nd", "not disclosed") else name
         # N/D: a person, unnamed; a person whose FTE is not known is counted as one
         person = () if vacant else (Holder(name=incumbent, fte=fte if fte is not None else 1.0),)
-        notes = " ".join(x for x in (cell(row, columns, "function"), cell(row, columns, "notes")) if x)
+        notes = cell(row, columns, "notes")
+        job_function = cell(row, columns, "function").strip("'\" ")
         manager = cell(row, columns, "reports_to")
         manager_id = None if manager.lower() in TOP_MARKERS else manager
         if ref in by_ref:
@@ -165,6 +168,7 @@ def read_senior(table: Table, report: ImportReport) -> tuple[list[tuple[Post, st
             notes=notes.strip("'\" "),
             source_ref=ref,
             import_record=values.recorded(),
+            extra=((JOB_FUNCTION_KEY, json.dumps(job_function, ensure_ascii=False)),) if job_function else (),
         )
         if not post.title:
             report.problems.append(f"{where}: post '{ref}' has no job title.")
@@ -227,7 +231,7 @@ def read_junior(table: Table, known: set[str], report: ImportReport) -> list[Sta
 
 @collector_paused()
 def import_organogram(
-    senior: Path, junior: Path | None = None, council_type: CouncilType = CouncilType.UNITARY
+    senior: Path, junior: Path | None = None, council_type: CouncilType = CouncilType.OTHER_BODY
 ) -> tuple[Document, ImportReport]:
     """Read a senior (and optional junior) return into a one-scenario document."""
     report = ImportReport()
@@ -261,6 +265,18 @@ def bracket(value: float | None) -> tuple[int | str, int | str]:
     return low, low + 4999
 
 
+JOB_FUNCTION_KEY = "job_team_function"
+"""The return's "Job/Team Function" text, kept with the post (in the .orgx file) for the export."""
+
+
+def job_function(post: Post) -> str:
+    for key, text in post.extra:
+        if key == JOB_FUNCTION_KEY:
+            value = json.loads(text)
+            return value if isinstance(value, str) else ""
+    return ""
+
+
 SENIOR_HEADER = [
     "Post Unique Reference", "Name", "Grade (or equivalent)", "Job Title", "Job/Team Function", "Parent Department",
     "Organisation", "Unit", "Contact Phone", "Contact E-mail", "Reports to Senior Post", "Salary Cost of Reports (£)",
@@ -279,14 +295,19 @@ def export_organogram(
     structure = document.scenario(scenario_name).structure
     org = document.organisation
 
+    def reports_cost(post_id: str) -> int:
+        """The pay of the junior staff under the post (the return's "Salary Cost of Reports")."""
+        return round(sum(group_cost(g, document.profile).pay for g in structure.groups_under(post_id)))
+
     def senior_rows() -> Iterator[list[Any]]:
         for post in structure:
             manager = structure.manager_of(post.id)
             name = "Vacant" if post.status is Status.VACANT else (post.incumbent if names and post.incumbent else "N/D")
             floor, _ = bracket(post.pay_floor)
             _, ceiling = bracket(post.pay_ceiling if post.pay_ceiling is not None else post.pay_floor)
-            yield [post.id, name, post.grade, post.title, post.notes, org, org, post.team, "N/D", "N/D",
-                   manager or "XX", 0, f"{post.fte:g}", floor, ceiling, post.function, "", 1]  # fmt: skip
+            yield [post.id, name, post.grade, post.title, job_function(post), org, org, post.team, "N/D", "N/D",
+                   manager or "XX", reports_cost(post.id), f"{post.fte:g}", floor, ceiling, post.function,
+                   post.notes, 1]  # fmt: skip
 
     write_csv(senior, SENIOR_HEADER, senior_rows())
     if junior is not None:

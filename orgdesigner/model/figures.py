@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from orgdesigner.model.post import Post, StaffGroup
@@ -170,6 +170,48 @@ def group_cost(group: StaffGroup, profile: RulesProfile) -> Cost:
 def apprenticeship_levy(pay_bill: float, profile: RulesProfile) -> float:
     """The levy on the pay bill above the allowance (a whole-employer charge, not a person's)."""
     return max(0.0, pay_bill - profile.levy_allowance) * profile.levy_rate
+
+
+def post_headcount(post: Post) -> int:
+    """People in a post: its holders, or the people its FTE needs when nobody is named."""
+    return len(post.holders) or max(1, math.ceil((post.fte or 1.0) - 1e-9))
+
+
+@dataclass(slots=True)
+class CostLine:
+    """Costs of the posts of one side and function (or one side's staff groups), for HR's sheet."""
+
+    side: str
+    function: str
+    headcount: int = 0
+    fte: float = 0.0
+    cost: Cost = field(default_factory=Cost)
+
+
+def cost_lines(structure: Structure, profile: RulesProfile) -> list[CostLine]:
+    """Pay and on-costs by side and function, sorted; with the levy (`apprenticeship_levy` of their
+    pay) they add up to the cost with on-costs."""
+    lines: dict[tuple[str, str], CostLine] = {}
+    for post in structure:
+        cost = post_cost(post, profile)
+        if cost is ZERO:
+            continue
+        key = (post.side.label, post.function or "(none)")
+        line = lines.setdefault(key, CostLine(*key))
+        line.headcount += post_headcount(post)
+        line.fte += post_fte(post)
+        line.cost += cost
+    for group in structure.staff_groups():
+        cost = group_cost(group, profile)
+        if cost is ZERO:
+            continue
+        side = structure.group_side(group)
+        key = (side.label if side else "(unknown)", "Staff groups")
+        line = lines.setdefault(key, CostLine(*key))
+        line.headcount += group.people
+        line.fte += group.fte or 0.0
+        line.cost += cost
+    return [lines[key] for key in sorted(lines)]
 
 
 # ---- the pay multiple ------------------------------------------------------------------------------

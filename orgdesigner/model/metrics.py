@@ -7,7 +7,6 @@ bill, a shared post counting its share.
 
 from __future__ import annotations
 
-import math
 import statistics
 from collections import Counter
 from dataclasses import asdict, dataclass, field
@@ -92,7 +91,7 @@ def _compute(structure: Structure, profile: RulesProfile) -> Metrics:
     headcount = fte_unknown = pay_unknown = 0
     for post in structure:
         cost = figures.post_cost(post, profile)
-        headcount += len(post.holders) or max(1, math.ceil((post.fte or 1.0) - 1e-9))
+        headcount += figures.post_headcount(post)
         fte_unknown += post.fte is None
         pay_unknown += post.fte is None or post.salary is None
         if cost is not figures.ZERO:

@@ -41,14 +41,15 @@ class SummaryFigures:
     comparison: Comparison | None = None
     before: Metrics | None = None
 
+    def notes(self) -> list[str]:
+        """The definitions the table's starred figures follow, printed under it."""
+        return [f"* Management posts: {self.metrics.management_definition};", "  a shared post counts its share."]
+
     def rows(self) -> list[tuple[str, str]]:
         m = self.metrics
         rows = [
             ("Posts", f"{m.posts:,}" + (f" ({m.unplaced:,} not yet placed)" if m.unplaced else "")),
-            (
-                f"Management posts ({m.management_definition}; a shared post counts its share)",
-                f"{m.management_posts:,g}",
-            ),
+            ("Management posts*", f"{m.management_posts:,g}"),
             ("Managers with direct reports (spans of control)", f"{m.managers:,}"),
             ("FTE (posts and staff groups)", f"{m.fte_total:,.1f}{not_known(m.fte_unknown)}"),
             ("Pay bill", f"£{m.pay_bill:,.0f}{not_known(m.pay_unknown)}"),
@@ -62,7 +63,7 @@ class SummaryFigures:
         if c is not None and before is not None:
             rows += [
                 (
-                    f"Management posts ({c.from_name} → {c.to_name})",
+                    f"Management posts* ({c.from_name} → {c.to_name})",
                     f"{c.management_posts_before:,g} → {c.management_posts_after:,g} "
                     f"({c.management_reduction:.0%} fewer)",
                 ),
@@ -143,6 +144,9 @@ class SummaryPainter:
             self.text(self.painter, QRectF(rect.left(), y, label_w, 20), label, 9.5, True, _LEFT)
             self.text(self.painter, QRectF(rect.left() + label_w, y, table_w - label_w, 20), value, 9.5, False, _LEFT)
             y += 22
+        for note in figures.notes():
+            self.text(self.painter, QRectF(rect.left(), y, table_w, 16), note, 7.5, False, _LEFT)
+            y += 14
         charts = QRectF(rect.left() + table_w + 24, rect.top(), rect.width() - table_w - 24, rect.height())
         m, before, c = figures.metrics, figures.before, figures.comparison
         names = [figures.scenario] if before is None or c is None else [c.from_name, c.to_name]

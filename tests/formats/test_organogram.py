@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from orgdesigner.formats.organogram import import_organogram
+from orgdesigner.formats.organogram import export_organogram, import_organogram
+from orgdesigner.model.edits import UpdatePost
 from orgdesigner.model.metrics import compute
 from orgdesigner.model.post import Status
 from orgdesigner.model.profile import RulesProfile
@@ -79,3 +80,30 @@ def test_a_file_that_is_not_an_organogram_is_refused_by_name(tmp_path: Path) -> 
 
     with pytest.raises(FileProblem, match=r"budget\.csv is not a senior organogram file"):
         import_organogram(bad)
+
+
+def test_export_fills_salary_cost_of_reports_and_keeps_function_and_notes_in_their_columns(tmp_path: Path) -> None:
+    base = "marine_management_organisation-2011-03-31"
+    senior, junior = ORGANOGRAMS / f"{base}-senior.csv", ORGANOGRAMS / f"{base}-junior.csv"
+    document, _report = import_organogram(senior, junior)
+    structure = document.scenario().structure
+    structure.apply(UpdatePost("2", {"notes": "Interim arrangement"}))
+    out = tmp_path / "senior.csv"
+    export_organogram(document, out, tmp_path / "junior.csv")
+    with junior.open(encoding="utf-8-sig", newline="") as handle:
+        juniors = list(csv.DictReader(handle))
+    expected: dict[str, float] = {}
+    for row in juniors:
+        low, high = float(row["Payscale Minimum (£)"] or 0), float(row["Payscale Maximum (£)"] or 0)
+        pay = (low + high) / 2 * float(row["Number of Posts in FTE"])
+        expected[row["Reporting Senior Post"]] = expected.get(row["Reporting Senior Post"], 0.0) + pay
+    with senior.open(encoding="utf-8-sig", newline="") as handle:
+        functions = {r["Post Unique Reference"]: r["Job/Team Function"].strip("'\" ") for r in csv.DictReader(handle)}
+    with out.open(encoding="utf-8-sig", newline="") as handle:
+        rows = {r["Post Unique Reference"]: r for r in csv.DictReader(handle)}
+    assert any(int(r["Salary Cost of Reports (£)"]) > 0 for r in rows.values())
+    for ref, row in rows.items():
+        assert int(row["Salary Cost of Reports (£)"]) == pytest.approx(expected.get(ref, 0), abs=1)
+        assert row["Job/Team Function"] == functions[ref]
+    assert rows["2"]["Notes"] == "Interim arrangement"
+    assert "Interim" not in rows["2"]["Job/Team Function"]

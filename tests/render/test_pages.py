@@ -185,7 +185,7 @@ def test_summary_page_pictures_agree_with_its_table(tmp_path: Path) -> None:
         rows[f"Managers with direct reports ({c.from_name} → {c.to_name})"]
         == f"{figures.before.managers} → {m.managers}"
     )
-    assert rows[f"Management posts ({c.from_name} → {c.to_name})"].startswith(
+    assert rows[f"Management posts* ({c.from_name} → {c.to_name})"].startswith(
         f"{c.management_posts_before:g} → {m.management_posts:g}"
     )
     out = tmp_path / "summary.pdf"
