@@ -13,7 +13,8 @@ from orgdesigner.formats import safe_io
 from orgdesigner.model.errors import FileProblem
 from orgdesigner.model.layout import Layout, LayoutOptions, forest_layout, layout
 from orgdesigner.model.structure import Structure
-from orgdesigner.render.card import CardStyle, connector_path, dotted_path, line_pen, paint_card
+from orgdesigner.render.card import CardStyle
+from orgdesigner.render.painter import ChartPainter
 
 MARGIN = 24.0
 # The largest picture painted (README "Limits"): past it memory runs to gigabytes and painting to
@@ -31,19 +32,8 @@ def chart_layout(structure: Structure, branch: str | None = None) -> Layout:
 
 
 def paint_chart(painter: QPainter, structure: Structure, lay: Layout, style: CardStyle) -> None:
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(line_pen())
-    for manager in lay.positions:
-        kids = [k for k in structure.reports_of(manager) if k in lay.positions]
-        if kids:
-            painter.drawPath(connector_path(lay, manager, kids))
-    painter.setPen(line_pen(dotted=True))
-    for post_id, manager_id in structure.dotted_lines():
-        painter.drawPath(dotted_path(lay, post_id, manager_id))
-    opts = lay.options
-    for post_id, (x, y) in lay.positions.items():
-        rect = QRectF(x, y, opts.card_width, opts.card_height)
-        paint_card(painter, rect, structure.post(post_id), structure.groups_under(post_id), style)
+    """The whole chart, drawn by the one chart painter (as on screen and on the printed page)."""
+    ChartPainter(structure, style).paint(painter, lay)
 
 
 def write_svg(

@@ -28,11 +28,10 @@ from orgdesigner.render.card import (
     STATUS_MARKS,
     CardStyle,
     chart_font,
-    connector_path,
     line_pen,
-    paint_card,
 )
 from orgdesigner.render.paginate import PageSpec, plan_pages
+from orgdesigner.render.painter import ChartPainter
 from orgdesigner.render.summary import SummaryPainter, summary_figures
 
 UNIT_PER_INCH = 96.0
@@ -239,31 +238,22 @@ class PackPainter:
         painter.save()
         painter.translate(x0, HEADER_H + 4)
         painter.scale(scale, scale)
-        painter.setPen(line_pen())
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        for manager, kids in spec.reports.items():
-            if kids:
-                painter.drawPath(connector_path(lay, manager, kids))
-        opts = lay.options
-        for post_id, (x, y) in lay.positions.items():
-            post = self.structure.post(post_id)
-            rect = QRectF(x, y, opts.card_width, opts.card_height)
-            hidden = len(self.structure.subtree(post_id)) - 1 if post_id in spec.cut else 0
-            paint_card(painter, rect, post, self.structure.groups_under(post_id), self.style, collapsed=hidden)
+        if lay.positions:
             smallest_on_card = min(self.style.detail_pt, self.style.title_pt) * scale
             self.report.smallest_font_pt = min(self.report.smallest_font_pt, smallest_on_card)
-            if post_id in spec.cut:
-                target = self.continued_on(post_id)
-                painter.setPen(QColor("#b00020"))
-                self._text(
-                    painter,
-                    QRectF(x, y + opts.card_height + 1, opts.card_width, 14),
-                    f"continued on page {target}" if target else "continued",
-                    7.5,
-                    True,
-                    Qt.AlignmentFlag.AlignHCenter,
-                )
-                painter.setPen(QColor("#000000"))
+
+        def continued(on: QPainter, post_id: str, rect: QRectF) -> None:
+            if post_id not in spec.cut:
+                return
+            target = self.continued_on(post_id)
+            on.setPen(QColor("#b00020"))
+            below = QRectF(rect.left(), rect.bottom() + 1, rect.width(), 14)
+            label = f"continued on page {target}" if target else "continued"
+            self._text(on, below, label, 7.5, True, Qt.AlignmentFlag.AlignHCenter)
+            on.setPen(QColor("#000000"))
+
+        hidden = {p: len(self.structure.subtree(p)) - 1 for p in spec.cut}
+        ChartPainter(self.structure, self.style).paint(painter, lay, spec.reports, hidden, continued)
         painter.restore()
 
     def _legend(self, painter: QPainter) -> None:

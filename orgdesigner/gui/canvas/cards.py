@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem
 
 from orgdesigner.gui.canvas.items import BranchBlock, PostItem, connector_item
 from orgdesigner.model.layout import Layout
-from orgdesigner.render.card import connector_path
 
 if TYPE_CHECKING:
     from orgdesigner.gui.canvas.scene import ChartScene
@@ -69,6 +68,7 @@ class CardKeeper:
         scene = self.scene
         structure, folded = scene.controller.structure, scene.controller.folded
         block = self.blocks[branch]
+        chart = scene.chart_painter()
         old = self._drawn_at.get(branch, {}) if branch in self.materialized else {}
         self.materialized.add(branch)
         for post_id, xy in lay.positions.items():
@@ -97,7 +97,7 @@ class CardKeeper:
             ):
                 continue  # neither the manager nor its reports moved: the line is still right
             self._connector_reports[manager] = tuple(reports)
-            self.set_connector(manager, connector_path(lay, manager, reports) if reports else None, block)
+            self.set_connector(manager, chart.reporting_lines(lay, manager, reports) if reports else None, block)
         # managers that left this block take their lines with them (made again where they are now)
         for stale in [m for m in left if m in self.connectors and self.connectors[m].parentItem() is block]:
             self._remove(self.connectors.pop(stale))

@@ -1,7 +1,7 @@
 """What the chart shows besides cards and reporting lines: side bands, dotted lines, the holding area.
 
-The lines are drawn by the one chart painter's pieces (`render.card.dotted_path`, `line_pen`), as
-in every export and on the printed page.
+The dotted lines come from the one chart painter (`render.painter`), as in every export and on the
+printed page.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsRectIte
 
 from orgdesigner.gui.canvas.items import band_item
 from orgdesigner.model.layout import Layout
-from orgdesigner.render.card import SIDE_COLOURS, SIDE_TINTS, dotted_path, line_pen
+from orgdesigner.render.card import SIDE_COLOURS, SIDE_TINTS, line_pen
 
 if TYPE_CHECKING:
     from orgdesigner.gui.canvas.scene import ChartScene
@@ -102,10 +102,7 @@ class ChartDecor:
             # only the posts with dotted lines: placing all 20,000 on every edit would be waste
             ends = {p for line in lines for p in line}
             lay = Layout(scene.layout_options, positions={p: xy for p in ends if (xy := cache.position(p))})
-            for post_id, manager_id in lines:
-                path = dotted_path(lay, post_id, manager_id)
-                if path.isEmpty():
-                    continue
+            for path in scene.chart_painter().dotted_lines(lay):
                 item = QGraphicsPathItem(path)
                 item.setPen(line_pen(dotted=True))
                 item.setZValue(1)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from orgdesigner.model.layout import Layout
 from orgdesigner.model.post import Side
-from orgdesigner.render.card import SIDE_COLOURS, chart_font, line_pen, paint_card
+from orgdesigner.render.card import SIDE_COLOURS, chart_font, line_pen
 
 if TYPE_CHECKING:
     from orgdesigner.gui.canvas.scene import ChartScene
@@ -62,13 +62,13 @@ class PostItem(QGraphicsRectItem):
         selected = self.post_id in controller.selection
         highlighted = self.post_id in controller.highlights
 
+        chart = scene.chart_painter()
+
         def draw(on: QPainter, level: float) -> None:
-            paint_card(
+            chart.card(
                 on,
                 self._card,
-                post,
-                groups,
-                scene.card_style,
+                self.post_id,
                 detail=level,
                 selected=selected,
                 highlighted=highlighted,

@@ -19,7 +19,8 @@ from orgdesigner.gui.canvas.items import BranchBlock, OverviewItem, PostItem
 from orgdesigner.gui.document import LARGE_ABOVE, DocumentController
 from orgdesigner.model.blocks import BlockCache, BlockChange
 from orgdesigner.model.layout import Layout, LayoutOptions
-from orgdesigner.render.card import CardStyle, connector_path
+from orgdesigner.render.card import CardStyle
+from orgdesigner.render.painter import ChartPainter
 
 SCENE_MARGIN = 200.0
 
@@ -76,6 +77,10 @@ class ChartScene(QGraphicsScene):
     @property
     def blocks(self) -> dict[str, BranchBlock]:
         return self.cards.blocks
+
+    def chart_painter(self) -> ChartPainter:
+        """The one chart painter (as exports and printing use), for the structure shown."""
+        return ChartPainter(self.controller.structure, self.card_style)
 
     @property
     def current_layout(self) -> Layout:
@@ -152,9 +157,10 @@ class ChartScene(QGraphicsScene):
             heads[branch] = (bx + kx, by + ky)
         joined = Layout(self.layout_options, positions=heads, stacked=set(self.cache.stacked_tops))
         structure, folded = self.controller.structure, self.controller.folded
+        chart = self.chart_painter()
         for post_id in tops:
             kids = [k for k in (() if post_id in folded else structure.reports_of(post_id)) if k in heads]
-            self.cards.set_connector(post_id, connector_path(joined, post_id, kids), None)
+            self.cards.set_connector(post_id, chart.reporting_lines(joined, post_id, kids), None)
 
     # ---- where the user looks ----------------------------------------------------------------------
     def show_near(self, seen: QRectF, near: QRectF) -> None:
