@@ -155,8 +155,17 @@ def cmd_consultation(args: argparse.Namespace, out: TextIO) -> int:
         from orgdesigner.formats.hr_equality import read_characteristics
 
         hr = read_characteristics(Path(args.equality), Path(args.map) if args.map else None)
-    result = analyse(_load(args.file), args.from_name, args.to_name, today, hr)
+    document = _load(args.file)
+    result = analyse(document, args.from_name, args.to_name, today, hr)
     del hr  # special category data: only the counts go on
+    if args.pdf:
+        app = _gui_app()
+        from orgdesigner.render.consultation_pdf import PdfHeading, write_consultation_pdf
+
+        heading = PdfHeading(document.organisation, args.marking, args.appendix or "")
+        titles = write_consultation_pdf(result, Path(args.pdf), heading)
+        sys.stderr.write(f"Wrote {args.pdf}: {len(titles)} pages\n")
+        del app
     _write_text_or_json(result.as_dict(), result.summary(), args.format, out)
     return EXIT_FINDINGS if result.errors() else EXIT_OK
 
@@ -361,6 +370,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--today", metavar="DATE", help="count from this date where no start is recorded (YYYY-MM-DD)")
     p.add_argument("--equality", metavar="HR_FILE", help="HR's protected characteristics (.csv or .xlsx)")
     p.add_argument("--map", metavar="MAP.json", help="which column of HR_FILE holds which characteristic")
+    p.add_argument("--pdf", metavar="OUT.pdf", help="also write the consultation (HR1) and equality pages as a PDF")
+    p.add_argument("--appendix", help="appendix label printed on the PDF, e.g. 'Appendix 3'")
+    p.add_argument("--marking", default="OFFICIAL", help="protective marking printed on every PDF page")
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.set_defaults(run=cmd_consultation)
 

@@ -17,6 +17,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPen
 
 from orgdesigner.model.compare import Comparison, compare
+from orgdesigner.model.consultation.analysis import appointments_line, senior_appointments
 from orgdesigner.model.document import Document, Scenario
 from orgdesigner.model.metrics import Metrics, compute, not_known
 from orgdesigner.model.rules import Severity, check
@@ -40,6 +41,8 @@ class SummaryFigures:
     core_share_max: float
     comparison: Comparison | None = None
     before: Metrics | None = None
+    appointments: str = ""
+    """Senior appointments members' rules cover (LGHA 1989 s.2), as one line."""
 
     def notes(self) -> list[str]:
         """The definitions the table's starred figures follow, printed under it."""
@@ -74,6 +77,7 @@ class SummaryFigures:
                 ("Cost with on-costs", f"£{c.cost_before:,.0f} → £{c.cost_after:,.0f}"),
                 ("Annual saving", f"£{c.annual_saving:,.0f}"),
                 ("Posts added / deleted / moved", f"{len(c.added)} / {len(c.deleted)} / {len(c.moved)}"),
+                ("Senior appointments (LGHA 1989 s.2)", self.appointments),
             ]
         return rows
 
@@ -93,6 +97,7 @@ def summary_figures(document: Document, scenario: Scenario) -> SummaryFigures:
     if len(document.scenarios) > 1 and scenario is not first:
         figures.comparison = compare(document, first.name, scenario.name, phases=False)
         figures.before = compute(first.structure, document.profile)
+        figures.appointments = appointments_line(senior_appointments(document, first.name, scenario.name))
     return figures
 
 

@@ -272,6 +272,28 @@ def analyse(
     )
 
 
+def senior_appointments(document: Document, from_name: str, to_name: str) -> list[appoint.Appointment]:
+    """Only the members' appointments of a proposal (for the Cabinet summary), without the rest."""
+    before, after_s = document.scenario(from_name).structure, document.scenario(to_name)
+    reselect_all = bool(getattr(after_s, "reselect_all", False))
+    appointed_by = {**appoint.DEFAULT_APPOINTED_BY, **document.profile.appointed_by}
+    return appoint.member_appointments(
+        before,
+        after_s.structure,
+        lambda post: reselected(post, after_s.structure, reselect_all, document.profile),
+        appointed_by,
+    )
+
+
+def appointments_line(appointments: list[appoint.Appointment]) -> str:
+    """One line for a summary: how many senior posts of each kind members' rules cover."""
+    if not appointments:
+        return "none"
+    counts = Counter(a.kind for a in appointments)
+    parts = [f"{counts[k]} {k}{'s' if counts[k] > 1 else ''}" for k in appoint.KINDS if counts[k]]
+    return f"{len(appointments)}: " + ", ".join(parts)
+
+
 def _holders(post: Post) -> tuple[Holder | None, ...]:
     """A post's holders; a filled post of an older file with nobody named holds one unknown person."""
     if post.holders:
