@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from orgdesigner.formats import native
-from orgdesigner.model.document import Document, Scenario
+from orgdesigner.model.document import Document, Phase, Scenario
 from orgdesigner.model.edits import AddPost, AddStaffGroup
 from orgdesigner.model.post import Post, Role, Side, StaffGroup, Status
 from orgdesigner.model.profile import CouncilType
@@ -407,17 +407,26 @@ def blank(council_type: CouncilType) -> Document:
 
 
 def cheshire_east() -> Document:
+    proposed = Scenario(
+        "Proposed",
+        cheshire_east_proposed(),
+        "The proposal of §6.6-6.10.",
+        {"management_posts_reduction": 0.25, "annual_saving": 5_000_000.0},
+    )
+    # §7.2: all current management posts are deleted and re-established, postholders applying for
+    # them; §7.1: three phases, completed by Easter (31 March 2013), July and September.
+    proposed.reselect_all = True
+    proposed.phases = [
+        Phase(1, "Phase 1: senior posts £55K+", "2013-04-01"),
+        Phase(2, "Phase 2: posts £30K+", "2013-07-31"),
+        Phase(3, "Phase 3: team leaders and supervisors", "2013-09-30"),
+    ]
     return Document(
         organisation="Cheshire East Council",
         council_type=CouncilType.UNITARY,
         scenarios=[
             Scenario("Current", cheshire_east_current(), "The 2013 structure: two Strategic Directors (§3.1, §6.1)."),
-            Scenario(
-                "Proposed",
-                cheshire_east_proposed(),
-                "The proposal of §6.6-6.10.",
-                {"management_posts_reduction": 0.25, "annual_saving": 5_000_000.0},
-            ),
+            proposed,
         ],
         notes=CE_NOTES,
     )

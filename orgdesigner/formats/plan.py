@@ -13,7 +13,7 @@ from orgdesigner.model.errors import FileProblem, OrgError
 from orgdesigner.model.finance.years import parse_date, parse_year
 
 MAX_HORIZON = 10
-PLAN_KEYS = frozenset({"phases", "year1", "horizon", "one_off_costs"})
+PLAN_KEYS = frozenset({"phases", "year1", "horizon", "one_off_costs", "reselect_all"})
 
 
 def plan_to_dict(scenario: Scenario) -> dict[str, Any]:
@@ -27,6 +27,8 @@ def plan_to_dict(scenario: Scenario) -> dict[str, Any]:
         data["horizon"] = scenario.horizon
     if scenario.one_off_costs:
         data["one_off_costs"] = [{"label": label, "amount": amount} for label, amount in scenario.one_off_costs]
+    if scenario.reselect_all:
+        data["reselect_all"] = True
     return data
 
 
@@ -57,6 +59,10 @@ def read_plan(scenario: Scenario, data: dict[str, Any], where: str) -> None:
         scenario.one_off_costs = [
             _read_line(raw, f"{where}.one_off_costs[{i}]") for i, raw in enumerate(_list(data, "one_off_costs"))
         ]
+        reselect_all = data.get("reselect_all", False)
+        if not isinstance(reselect_all, bool):
+            raise FileProblem(f"{where}.reselect_all: '{reselect_all}' is not true or false.")
+        scenario.reselect_all = reselect_all
     except FileProblem:
         raise
     except OrgError as exc:

@@ -43,6 +43,9 @@ class Scenario:
     """How many financial years the savings profile covers."""
     one_off_costs: list[tuple[str, float]] = field(default_factory=list)
     """One-off lines the user adds, e.g. ("Transition capacity", 80_000), counted in Year 1."""
+    reselect_all: bool = False
+    """Every management post of this scenario is re-established with re-selection (the Cheshire East
+    proposal): their holders are at risk and the senior ones are appointed by members' rules."""
 
 
 @dataclass
@@ -80,6 +83,7 @@ class Document:
         copy = Scenario(name, original.structure.copy(), original.notes, dict(original.targets), dict(original.extra))
         copy.phases = [dataclasses.replace(phase) for phase in original.phases]
         copy.year1, copy.horizon, copy.one_off_costs = original.year1, original.horizon, list(original.one_off_costs)
+        copy.reselect_all = original.reselect_all
         self.scenarios.append(copy)
         return copy
 

@@ -47,7 +47,7 @@ def test_the_panel_names_people_at_risk_and_who_appoints_the_new_senior_posts(wi
     window.dock("Consultation").show()
     window.dock("Consultation").raise_()
     qtbot.waitUntil(lambda: panel.result is not None)
-    assert panel.headline.text().startswith("20 people at risk (Current → Proposed)")
+    assert panel.headline.text().startswith("21 people at risk (Current → Proposed)")
     table = panel.appointments
     kinds = {cell(table, r, 0): cell(table, r, 1) for r in range(table.rowCount())}
     assert kinds["Director of Strategic Commissioning"] == "chief officer"

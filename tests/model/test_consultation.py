@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from types import SimpleNamespace
-from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -14,7 +12,7 @@ from orgdesigner.formats import native
 from orgdesigner.model.consultation import appointments as appoint
 from orgdesigner.model.consultation.analysis import Consultation, analyse
 from orgdesigner.model.consultation.equality import NOT_RECORDED, suppress
-from orgdesigner.model.document import Document, Scenario
+from orgdesigner.model.document import Document, Phase, Scenario
 from orgdesigner.model.edits import AddPost, AddStaffGroup
 from orgdesigner.model.post import Holder, Post, Role, StaffGroup, Status
 from orgdesigner.model.structure import Structure
@@ -22,16 +20,16 @@ from orgdesigner.model.structure import Structure
 TODAY = date(2026, 1, 5)
 
 
-def _phase(number: int, effective: date | None, start: date | None = None) -> Any:
-    return SimpleNamespace(
-        number=number,
-        name=f"Phase {number}",
-        effective_date=effective.isoformat() if effective else None,
-        consultation_start=start.isoformat() if start else None,
+def _phase(number: int, effective: date | None, start: date | None = None) -> Phase:
+    return Phase(
+        number,
+        f"Phase {number}",
+        effective.isoformat() if effective else None,
+        start.isoformat() if start else None,
     )
 
 
-def council(deleted: dict[int, int], kept: int = 3, phases: list[Any] | None = None) -> Document:
+def council(deleted: dict[int, int], kept: int = 3, phases: list[Phase] | None = None) -> Document:
     """A council whose proposal deletes `deleted[phase]` filled posts in each phase (by pay)."""
     pay = {1: 60_000.0, 2: 40_000.0, 3: 25_000.0}
     before, after = Structure(), Structure()
@@ -107,6 +105,14 @@ def test_phases_within_90_days_count_together_unless_consultation_already_began(
     assert apart.at_risk == 25
 
 
+def test_the_cheshire_east_phases_were_too_tight_in_2013_and_are_history_now() -> None:
+    document = cheshire_east()
+    then = run(document, date(2013, 2, 4))  # the Cabinet meeting; Phase 1 by Easter, 12 weeks' notice
+    assert then.at_risk == 21 and then.phases[0].timetable.consultation_days == 30
+    assert then.errors() and then.phases[0].first_dismissal == date(2013, 4, 1)
+    assert run(document, TODAY).errors() == []
+
+
 def test_a_phase_already_past_is_history_and_raises_nothing() -> None:
     result = run(council({1: 30}, phases=[_phase(1, TODAY - timedelta(days=10))]))
     phase = result.as_dict()["phases"][0]
@@ -136,7 +142,7 @@ def test_vacant_posts_put_nobody_at_risk_and_staff_groups_count_by_headcount() -
 
 def cheshire_east() -> Document:
     document = native.load(resources.template("cheshire-east-2013"))
-    document.scenario("Proposed").reselect_all = True  # type: ignore[attr-defined]
+    assert document.scenario("Proposed").reselect_all  # §7.2: every management post re-established
     return document
 
 

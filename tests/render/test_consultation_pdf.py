@@ -39,7 +39,7 @@ def test_consultation_pdf_has_the_hr1_particulars_and_suppressed_equality_counts
     titles = write_consultation_pdf(result, out, PdfHeading("Cheshire East Council", "OFFICIAL", "Appendix 3"))
     text = _text(out)
     assert titles[0].startswith("Collective consultation and HR1") and titles[-1].startswith("Equality analysis")
-    assert "20 people at risk" in text and "Managers, directors and senior officials 16" in text
+    assert "21 people at risk" in text and "Managers, directors and senior officials 16" in text
     assert "Director of Strategic Commissioning chief officer" in text
     assert "Borough Solicitor (monitoring officer)" in text
     assert "Appendix 3" in text and "OFFICIAL" in text
@@ -54,4 +54,4 @@ def test_cabinet_summary_has_a_line_on_senior_appointments(tmp_path: Path) -> No
     write_pdf(document, str(out), PrintOptions(summary=True))
     first = subprocess.run(["pdftotext", "-l", "1", "-raw", str(out), "-"], capture_output=True, text=True).stdout
     line = " ".join(first.split())
-    assert "Senior appointments (LGHA 1989 s.2) 15: 3 statutory chief officers, 2 chief officers" in line
+    assert "Senior appointments (LGHA 1989 s.2) 16: 4 statutory chief officers, 2 chief officers" in line

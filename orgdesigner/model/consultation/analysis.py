@@ -17,7 +17,7 @@ from orgdesigner.model.consultation import appointments as appoint
 from orgdesigner.model.consultation import equality as eq
 from orgdesigner.model.consultation import law
 from orgdesigner.model.consultation.people import REDUCED, AtRisk, at_risk, reselected
-from orgdesigner.model.document import Document
+from orgdesigner.model.document import Document, Scenario
 from orgdesigner.model.post import Holder, Post, Status
 
 SELECTION = "job fit; ring-fenced assessment where more than one fits; then competition, internal before external"
@@ -169,16 +169,16 @@ class _Phase:
     consultation_start: date | None
 
 
-def _phases(scenario: Any, numbers: set[int]) -> list[_Phase]:
+def _phases(scenario: Scenario, numbers: set[int]) -> list[_Phase]:
     """The scenario's dated phases, or one undated phase per phase number the people fall in."""
     recorded = [
         _Phase(
-            int(p.number),
-            str(getattr(p, "name", "") or f"Phase {p.number}"),
-            law.parse_date(getattr(p, "effective_date", None)),
-            law.parse_date(getattr(p, "consultation_start", None)),
+            p.number,
+            p.name or f"Phase {p.number}",
+            law.parse_date(p.effective_date),
+            law.parse_date(p.consultation_start),
         )
-        for p in getattr(scenario, "phases", None) or ()
+        for p in scenario.phases
     ]
     if recorded:
         return sorted(recorded, key=lambda p: p.number)
@@ -196,7 +196,7 @@ def analyse(
     before_s, after_s = document.scenario(from_name), document.scenario(to_name)
     before, after = before_s.structure, after_s.structure
     profile = document.profile
-    reselect_all = bool(getattr(after_s, "reselect_all", False))
+    reselect_all = after_s.reselect_all
     people = at_risk(before, after, reselect_all, profile)
     phases = _phases(after_s, {p.phase for p in people if p.phase is not None})
     numbers = [p.number for p in phases]
@@ -275,7 +275,7 @@ def analyse(
 def senior_appointments(document: Document, from_name: str, to_name: str) -> list[appoint.Appointment]:
     """Only the members' appointments of a proposal (for the Cabinet summary), without the rest."""
     before, after_s = document.scenario(from_name).structure, document.scenario(to_name)
-    reselect_all = bool(getattr(after_s, "reselect_all", False))
+    reselect_all = after_s.reselect_all
     appointed_by = {**appoint.DEFAULT_APPOINTED_BY, **document.profile.appointed_by}
     return appoint.member_appointments(
         before,
