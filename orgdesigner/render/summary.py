@@ -144,11 +144,12 @@ class SummaryPainter:
         label_w = max(QFontMetricsF(chart_font("DejaVu Sans", 9.5, True)).horizontalAdvance(r[0]) for r in rows) + 12
         value_w = max(QFontMetricsF(chart_font("DejaVu Sans", 9.5)).horizontalAdvance(r[1]) for r in rows) + 12
         table_w = min(label_w + value_w, rect.width() * 0.5)
+        if label_w + value_w > table_w:  # long labels and values share the half page, both wrapping
+            label_w = max(table_w * 0.45, table_w - value_w)
         y = rect.top()
         for label, value in rows:
-            self.text(self.painter, QRectF(rect.left(), y, label_w, 20), label, 9.5, True, _LEFT)
-            self.text(self.painter, QRectF(rect.left() + label_w, y, table_w - label_w, 20), value, 9.5, False, _LEFT)
-            y += 22
+            high = self._row(QRectF(rect.left(), y, label_w - 8, 20), label, True)
+            y += max(high, self._row(QRectF(rect.left() + label_w, y, table_w - label_w, 20), value, False))
         for note in figures.notes():
             self.text(self.painter, QRectF(rect.left(), y, table_w, 16), note, 7.5, False, _LEFT)
             y += 14
@@ -182,6 +183,20 @@ class SummaryPainter:
                 before,
                 m,
             )
+
+    def _row(self, rect: QRectF, text: str, bold: bool) -> float:
+        """One cell of the figures table, wrapped to its column when it does not fit on a line;
+        returns the height the row needs."""
+        font = chart_font("DejaVu Sans", 9.5, bold)
+        flags = int(Qt.TextFlag.TextWordWrap)
+        need = QFontMetricsF(font).boundingRect(QRectF(0, 0, rect.width(), 1000), flags, text).height()
+        if need <= 20:
+            self.text(self.painter, rect, text, 9.5, bold, _LEFT)
+            return 22.0
+        self.painter.setPen(QColor("#000000"))
+        self.painter.setFont(font)
+        self.painter.drawText(QRectF(rect.left(), rect.top(), rect.width(), need + 2), flags | int(_LEFT), text)
+        return need + 6
 
     def _legend(self, x: float, y: float, names: Sequence[str]) -> None:
         styles = [BEFORE, AFTER] if len(names) == 2 else [AFTER]
