@@ -12,7 +12,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from orgdesigner import __version__, console, resources
 from orgdesigner.formats import native, safe_io
@@ -23,6 +23,9 @@ from orgdesigner.model.document import Document
 from orgdesigner.model.errors import OrgError
 from orgdesigner.model.profile import CouncilType
 from orgdesigner.model.rules import Severity, check
+
+if TYPE_CHECKING:
+    from orgdesigner.render.pages import PrintOptions
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 MIN_SCREENSHOT_SIDE, MAX_SCREENSHOT_SIDE = 200, 8_000  # a window bigger than any screen costs gigabytes
@@ -253,19 +256,41 @@ def _gui_app() -> object:
     return QGuiApplication.instance() or QGuiApplication(["orgdesigner"])
 
 
+def _print_options(args: argparse.Namespace) -> PrintOptions:
+    from orgdesigner.render.pages import PrintOptions
+
+    return PrintOptions(
+        paper=getattr(args, "paper", "A4"), landscape=getattr(args, "orientation", "landscape") == "landscape",
+        names=args.names, title=args.title or "", committee=args.committee or "", meeting_date=args.date or "",
+        appendix=args.appendix or "", marking=args.marking, summary=args.summary, branch=args.branch,
+        scenario=args.scenario, pay_as_grade=args.grades, language=args.language,
+    )  # fmt: skip
+
+
 def cmd_pdf(args: argparse.Namespace, out: TextIO) -> int:
     document = _load(args.file)
     app = _gui_app()
-    from orgdesigner.render.pages import PrintOptions, write_pdf
+    from orgdesigner.render.html import write_html
+    from orgdesigner.render.pages import write_pdf
 
-    options = PrintOptions(
-        paper=args.paper, landscape=args.orientation == "landscape", names=args.names, title=args.title or "",
-        committee=args.committee or "", meeting_date=args.date or "", appendix=args.appendix or "",
-        marking=args.marking, summary=args.summary, branch=args.branch, scenario=args.scenario,
-        pay_as_grade=args.grades,
-    )  # fmt: skip
+    options = _print_options(args)
     report = write_pdf(document, args.output, options)
     out.write(f"Wrote {args.output}: {report.pages} pages, smallest text {report.smallest_font_pt:g} pt\n")
+    if args.html:
+        write_html(document, args.html, options)
+        out.write(f"Wrote {args.html}: the accessible version\n")
+    del app
+    return EXIT_OK
+
+
+def cmd_html(args: argparse.Namespace, out: TextIO) -> int:
+    """The accessible HTML version of the pack's chart (headings and nested lists)."""
+    document = _load(args.file)
+    app = _gui_app()  # fonts measure titles the way the printed cards wrap them
+    from orgdesigner.render.html import write_html
+
+    write_html(document, args.output, _print_options(args))
+    out.write(f"Wrote {args.output}\n")
     del app
     return EXIT_OK
 
@@ -398,17 +423,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", required=True, help="the PDF to write")
     p.add_argument("--paper", choices=("A4", "A3"), default="A4")
     p.add_argument("--orientation", choices=("landscape", "portrait"), default="landscape")
-    p.add_argument("--scenario", help="scenario name (default: the last)")
-    p.add_argument("--branch", metavar="POST_ID", help="print only this post's branch")
-    p.add_argument("--names", action="store_true", help="show postholders' names (withheld by default)")
-    p.add_argument("--grades", action="store_true", help="show grades rather than salaries")
-    p.add_argument("--title", help="title at the top of each page")
-    p.add_argument("--committee", help="e.g. Cabinet")
-    p.add_argument("--date", help="meeting date, as it should be printed")
-    p.add_argument("--appendix", help="appendix label, e.g. 'Appendix 2'")
-    p.add_argument("--marking", default="OFFICIAL", help="protective marking printed on every page")
-    p.add_argument("--summary", action="store_true", help="add a summary page (and the comparison)")
+    _pack_arguments(p)
+    p.add_argument("--html", metavar="OUT.html", help="also write the accessible HTML version of the same pack")
     p.set_defaults(run=cmd_pdf)
+
+    p = sub.add_parser("html", help="the pack's chart as accessible HTML (headings and nested lists)")
+    p.add_argument("file", help="an .orgx file")
+    p.add_argument("-o", "--output", required=True, help="the HTML file to write")
+    _pack_arguments(p)
+    p.set_defaults(run=cmd_html)
 
     for name, help_text in (("svg", "the chart as SVG"), ("png", "the chart as PNG")):
         p = sub.add_parser(name, help=help_text)
@@ -441,6 +464,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--size", default="1400x900", help="window size, WIDTHxHEIGHT (default 1400x900)")
     p.set_defaults(run=cmd_screenshot)
     return parser
+
+
+def _pack_arguments(p: argparse.ArgumentParser) -> None:
+    """What a Cabinet pack says, the same for its PDF and its HTML version."""
+    p.add_argument("--scenario", help="scenario name (default: the last)")
+    p.add_argument("--branch", metavar="POST_ID", help="print only this post's branch")
+    p.add_argument("--names", action="store_true", help="show postholders' names (withheld by default)")
+    p.add_argument("--grades", action="store_true", help="show grades rather than salaries")
+    p.add_argument("--title", help="title at the top of each page")
+    p.add_argument("--committee", help="e.g. Cabinet")
+    p.add_argument("--date", help="meeting date, as it should be printed")
+    p.add_argument("--appendix", help="appendix label, e.g. 'Appendix 2'")
+    p.add_argument("--marking", default="OFFICIAL", help="protective marking printed on every page")
+    p.add_argument("--summary", action="store_true", help="add a summary page (and the comparison)")
+    p.add_argument("--language", default="en-GB", help="the document's language tag (default en-GB; Welsh: cy)")
 
 
 GuiLauncher = Callable[[Sequence[str]], int]

@@ -30,8 +30,9 @@ from orgdesigner.render.card import (
     chart_font,
     line_pen,
 )
-from orgdesigner.render.paginate import PageSpec, plan_pages
+from orgdesigner.render.paginate import PageSpec, plan_pages, reading_order
 from orgdesigner.render.painter import ChartPainter
+from orgdesigner.render.pdfmeta import check_language, set_language
 from orgdesigner.render.summary import SummaryPainter, summary_figures
 
 UNIT_PER_INCH = 96.0
@@ -54,6 +55,7 @@ class PrintOptions:
     branch: str | None = None
     scenario: str | None = None
     min_font_pt: float = 7.0
+    language: str = "en-GB"  # the PDF's and the HTML version's language (screen readers pick a voice by it)
 
 
 @dataclass
@@ -150,6 +152,7 @@ class PackPainter:
         if self.options.summary:
             self._page_furniture(painter, 1, "Summary")
             self._summary(painter)
+            self._footer(painter, 1)
             first = False
         for spec in self.pages:
             if not first:
@@ -159,6 +162,7 @@ class PackPainter:
             self._page_furniture(painter, spec.number, heading)
             self._chart(painter, spec)
             self._legend(painter)
+            self._footer(painter, spec.number)
             if progress:
                 progress(spec.number, self.total)
 
@@ -197,10 +201,8 @@ class PackPainter:
     def _page_furniture(self, painter: QPainter, number: int, heading: str) -> None:
         o = self.options
         width = self.area.width()
-        full_h = self.area.height() + HEADER_H + FOOTER_H + LEGEND_H
         painter.setPen(QColor("#000000"))
-        title = o.title or f"{self.document.organisation}: {self.scenario.name.lower()} management structure"
-        self._text(painter, QRectF(0, 0, width * 0.72, 22), title, 13, bold=True)
+        self._text(painter, QRectF(0, 0, width * 0.72, 22), pack_title(self.document, o), 13, bold=True)
         meeting = " · ".join(x for x in (o.committee, o.meeting_date) if x)
         self._text(painter, QRectF(0, 22, width * 0.72, 18), meeting, 9)
         if o.appendix:
@@ -211,6 +213,13 @@ class PackPainter:
         self.report.titles.append(heading)
         painter.setPen(QPen(QColor("#999999"), 0.8))
         painter.drawLine(QPointF(0, HEADER_H - 2), QPointF(width, HEADER_H - 2))
+
+    def _footer(self, painter: QPainter, number: int) -> None:
+        """Painted after the page's content, so text extracted from the PDF reads title, chart, footer."""
+        o = self.options
+        width = self.area.width()
+        full_h = self.area.height() + HEADER_H + FOOTER_H + LEGEND_H
+        painter.setPen(QPen(QColor("#999999"), 0.8))
         y = full_h - FOOTER_H + 8
         painter.drawLine(QPointF(0, y - 4), QPointF(width, y - 4))
         painter.setPen(QColor("#000000"))
@@ -253,6 +262,8 @@ class PackPainter:
             on.setPen(QColor("#000000"))
 
         hidden = {p: len(self.structure.subtree(p)) - 1 for p in spec.cut}
+        # cards painted in reading order (each manager, then its team), so the PDF's text is too
+        lay.positions = {p: lay.positions[p] for p in reading_order(spec.tops, spec.reports)}
         ChartPainter(self.structure, self.style).paint(painter, lay, spec.reports, hidden, continued)
         painter.restore()
 
@@ -292,19 +303,28 @@ class PackPainter:
         SummaryPainter(painter, self._text).paint(figures, rect)
 
 
+def pack_title(document: Document, options: PrintOptions) -> str:
+    """The title printed on every page, and the PDF's and the HTML version's title."""
+    scenario = document.scenario(options.scenario)
+    return options.title or f"{document.organisation}: {scenario.name.lower()} management structure"
+
+
 def write_pdf(
     document: Document, path: str, options: PrintOptions, progress: Callable[[int, int], None] | None = None
 ) -> PrintReport:
     from PySide6.QtGui import QPdfWriter
 
+    check_language(options.language)
     folder = Path(path).resolve().parent
     if not folder.is_dir() or not os.access(folder, os.W_OK):
         raise FileProblem(f"Could not write {path}: the folder {folder} does not exist or is read-only.")
     with safe_io.output_path(path) as temp:  # painted beside the target, renamed over it when complete
         writer = QPdfWriter(str(temp))
         writer.setResolution(int(UNIT_PER_INCH))
-        writer.setTitle(options.title or f"{document.organisation} management structure")
+        writer.setTitle(pack_title(document, options))
+        writer.setAuthor(document.organisation)
         writer.setCreator("orgdesigner")
         report = PackPainter(document, options).paint(writer, progress)
         del writer  # closes the file before it is renamed
+        set_language(Path(temp), options.language)
     return report

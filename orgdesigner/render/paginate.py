@@ -169,6 +169,18 @@ def _breadth_first(tops: Sequence[str], reports: dict[str, list[str]]) -> list[s
     return order
 
 
+def reading_order(tops: Sequence[str], reports: dict[str, list[str]]) -> list[str]:
+    """The cards of a page as a reader takes them: each manager, then its team, left to right.
+    Painting in this order puts the PDF's text in reading order."""
+    order: list[str] = []
+    stack = list(reversed(tops))
+    while stack:
+        node = stack.pop()
+        order.append(node)
+        stack.extend(reversed(reports.get(node, ())))
+    return order
+
+
 def _left_to_right(cut: list[str], lay: Layout) -> list[str]:
     """Continuation pages follow the order a reader meets the cut cards: left to right, top down."""
     return sorted(cut, key=lambda p: (lay.positions[p][0], lay.positions[p][1]))

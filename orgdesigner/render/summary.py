@@ -115,7 +115,7 @@ def binned(histogram: dict[int, int], bars: int = MAX_BARS) -> list[tuple[str, i
     return out
 
 
-def _aligned(pairs: Sequence[dict[int, int]]) -> list[tuple[str, list[int]]]:
+def aligned(pairs: Sequence[dict[int, int]]) -> list[tuple[str, list[int]]]:
     """Several histograms over the same bins (before and after share the axis)."""
     merged: dict[int, int] = {}
     for h in pairs:
@@ -165,7 +165,7 @@ class SummaryPainter:
             "Managers by span of control",
             "direct reports",
             "managers",
-            _aligned(spans),
+            aligned(spans),
             names,
         )
         self.histogram(
@@ -173,7 +173,7 @@ class SummaryPainter:
             "Posts by layer",
             "layer (1 = top)",
             "posts",
-            _aligned(layers),
+            aligned(layers),
             names,
         )
         if c is not None and before is not None:
