@@ -151,3 +151,15 @@ def test_data_findings_for_titles_holding_roots_and_duplicate_ids() -> None:
     assert "reports to 'Q'" in of(found, "data.unplaced")[0].message
     assert of(found, "data.roots")[0].posts == ("ce", "x")
     assert of(found, "data.duplicate_id")[0].severity is Severity.ERROR
+
+
+def test_a_narrow_span_at_the_top_is_never_told_to_merge_with_a_neighbour() -> None:
+    s = tree({"ce": ["a", "b"], "a": ["a1", "a2"]})
+    top = next(f for f in of(rules(s), "span.min") if f.posts == ("ce",))
+    below = next(f for f in of(rules(s), "span.min") if f.posts == ("a",))
+    assert (
+        "merge" not in top.message
+        and "neighbouring post" not in top.message
+        and "bring posts from the tier below up" in top.message
+    )
+    assert "merge it with a neighbouring post" in below.message

@@ -3,6 +3,7 @@ accessible HTML version of the same chart goes beside it."""
 
 from __future__ import annotations
 
+import itertools
 import re
 import shutil
 import subprocess
@@ -88,7 +89,7 @@ def test_html_version_has_headings_nested_lists_and_withholds_names() -> None:
     outline = _Outline()
     outline.feed(page)
     assert outline.stack == [] and outline.lang == "en-GB"
-    assert outline.headings[0] == 1 and all(b - a <= 1 for a, b in zip(outline.headings, outline.headings[1:]))
+    assert outline.headings[0] == 1 and all(b - a <= 1 for a, b in itertools.pairwise(outline.headings))
     # every post below the top is one list item under its manager
     below_top = sorted(p.title for p in structure if structure.manager_of(p.id) is not None)
     assert sorted(outline.items) == below_top

@@ -11,17 +11,23 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QAbstractButton, QFileDialog, QMessageBox
 
 from orgdesigner.formats import xlsx
 from orgdesigner.gui.dialogs import default_export_name
 from orgdesigner.gui.window.background import Progress, into_place
 from orgdesigner.render.chart import write_png, write_svg
+from orgdesigner.render.html import write_html
 from orgdesigner.render.pages import write_pdf
 
 if TYPE_CHECKING:
     from orgdesigner.gui.main_window import MainWindow
     from orgdesigner.gui.window.printing import PrintActions
+
+
+def save_extension(suffix: str) -> str:
+    """The extension a save dialog filters on: ".pdf" for ".pdf", ".csv" for "-senior.csv"."""
+    return "." + suffix.rsplit(".", 1)[-1].lower()
 
 
 class ExportActions:
@@ -32,24 +38,34 @@ class ExportActions:
         self.controller = window.controller
         self.printing = printing
 
-    def ask_names(self) -> bool | None:
-        """Whether postholders' names go in (personal data); None if the user cancelled."""
+    def names_question(self) -> tuple[QMessageBox, QAbstractButton, QAbstractButton]:
+        """The names question; Enter leaves the names out (the safe answer for anything shared)."""
         box = QMessageBox(self.window)
         box.setWindowTitle("Names of postholders")
-        box.setText("Include postholders' names? They are personal data.")
+        box.setText("Include postholders' names? They are personal data: leave them out of anything shared.")
         include = box.addButton("Include names", QMessageBox.ButtonRole.AcceptRole)
         leave = box.addButton("Leave names out", QMessageBox.ButtonRole.RejectRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(leave)
+        return box, include, leave
+
+    def ask_names(self) -> bool | None:
+        """Whether postholders' names go in (personal data); None if the user cancelled."""
+        box, include, leave = self.names_question()
         box.exec()
         clicked = box.clickedButton()
         return True if clicked is include else (False if clicked is leave else None)
 
     def export_path(self, title: str, suffix: str, kind: str) -> Path | None:
-        """Ask where an export goes (beside the open file by default); None if cancelled."""
+        """Ask where an export goes (beside the open file by default); None if cancelled. The dialog
+        lists only files of the export's kind, and the extension is added when the name lacks it."""
+        extension = save_extension(suffix)
         name, _ = QFileDialog.getSaveFileName(
-            self.window, title, default_export_name(self.controller.path, suffix), f"{kind} (*{Path(suffix).suffix})"
+            self.window, title, default_export_name(self.controller.path, suffix), f"{kind} (*{extension})"
         )
-        return Path(name) if name else None
+        if not name:
+            return None
+        return Path(name) if name.lower().endswith(extension) else Path(name + extension)
 
     def run(self, title: str, work: Callable[[Progress], str]) -> None:
         """Write on a worker thread; the status bar says what was written, a dialog why not."""
@@ -105,13 +121,16 @@ class ExportActions:
         if options is None or path is None:
             return
         document = self.controller.document
+        beside = path.with_suffix(".html")
 
         def work(progress: Progress) -> str:
             def pages(page: int, total: int) -> None:
                 progress(100 * page // max(total, 1), f"page {page} of {total}")
 
             report = into_place(path, lambda part: write_pdf(document, str(part), options, pages), progress)
-            return f"Exported {path}: {report.pages} pages"
+            # the accessible version goes beside every PDF (a PDF from Qt cannot be tagged)
+            into_place(beside, lambda part: write_html(document, part, options), progress)
+            return f"Exported {path}: {report.pages} pages, and its accessible version {beside.name}"
 
         self.run("Writing the PDF", work)
 
