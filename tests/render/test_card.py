@@ -9,10 +9,9 @@ from orgdesigner.render.card import ELLIPSIS, chart_font, title_lines
 
 
 @pytest.fixture(autouse=True)
-def _app() -> QGuiApplication:
-    app = QGuiApplication.instance() or QGuiApplication([])
-    assert isinstance(app, QGuiApplication)
-    return app
+def _app(qapp: QGuiApplication) -> QGuiApplication:
+    """pytest-qt's application (a QApplication), whichever test runs first."""
+    return qapp
 
 
 LONG = "Corporate Support Manager: Commercial Strategy, Business Innovation and Performance"

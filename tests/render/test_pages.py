@@ -28,10 +28,9 @@ pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs
 
 
 @pytest.fixture(autouse=True)
-def _app() -> QGuiApplication:
-    app = QGuiApplication.instance() or QGuiApplication([])
-    assert isinstance(app, QGuiApplication)
-    return app
+def _app(qapp: QGuiApplication) -> QGuiApplication:
+    """pytest-qt's application (a QApplication), whichever test runs first."""
+    return qapp
 
 
 def _text(pdf: Path) -> str:
