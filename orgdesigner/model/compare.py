@@ -432,4 +432,12 @@ def displaced_fits(
     several do): only the displaced are matched, so a better fit who keeps their post never hides one."""
     index = _FitIndex((before.post(p) for p in deleted), _common(before))
     words = _word_posts(before) if deleted and added else {}
-    return {p: [c.post_id for c in index.best(_features(after.post(p)), limit, words)] for p in added}
+    out: dict[str, list[str]] = {}
+    alike: dict[_FitKey, list[str]] = {}  # new posts alike in all job fit reads fit the same people
+    for post_id in added:
+        new = _features(after.post(post_id))
+        key = (new.function, new.grade_stem, new.grade_number, new.salary, new.words, new.roles)
+        if key not in alike:
+            alike[key] = [c.post_id for c in index.best(new, limit, words)]
+        out[post_id] = alike[key]
+    return out

@@ -9,7 +9,7 @@ is never answered from figures of the old ones.
 from __future__ import annotations
 
 import dataclasses
-from typing import TYPE_CHECKING, Generic, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
 
 from orgdesigner.model.profile import RulesProfile
 
@@ -55,15 +55,19 @@ class Kept(Generic[T]):
 class DerivedFigures:
     """The figures kept for one structure; `Structure.apply` empties them on every edit."""
 
-    __slots__ = ("comparison", "metrics", "title_words")
+    __slots__ = ("comparison", "cost_of_change", "metrics", "title_words")
 
     def __init__(self) -> None:
         self.metrics: Kept[Metrics] = Kept()
         self.comparison: Kept[ComparisonBasis] = Kept()
         self.title_words: Kept[dict[str, int]] = Kept()
+        self.cost_of_change: Kept[dict[tuple[str, ...], Any]] = Kept()
+        """The current structure's post costs, people and exit costs, worked out once per set of rules
+        (the proposal is edited; the structure it is compared with seldom is)."""
         """How many filled posts' titles hold each word (job fit's test of a distinctive word)."""
 
     def clear(self) -> None:
         self.metrics.clear()
         self.comparison.clear()
         self.title_words.clear()
+        self.cost_of_change.clear()

@@ -9,9 +9,10 @@ cost of one exit), or be made redundant. Every figure here is an expected value,
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from orgdesigner.model.finance.exits import ExitCost, Person, exit_cost, pay_protection
 from orgdesigner.model.finance.policy import FinancePolicy
@@ -118,9 +119,11 @@ def outcomes(
     candidates: Mapping[str, Sequence[str]],
     start: date,
     policy: FinancePolicy,
-    new_pay: Callable[[Post], float],
+    memo: dict[tuple[str, ...], Any],
 ) -> list[Outcome]:
-    """Each displaced person's expected outcome: turnover first, then job fit and ring-fences in the
+    """`memo` keeps people and exit costs with the current structure until it is edited.
+
+    Each displaced person's expected outcome: turnover first, then job fit and ring-fences in the
     order of the new posts (a person is considered for one new post only), then redundancy."""
     by_post = {d.post.id: d for d in displaced}
     appointed: dict[str, tuple[float, Post]] = {}
@@ -132,12 +135,18 @@ def outcomes(
     for item in displaced:
         left = 1 - stays(policy.turnover_rate, (item.effective - start).days)
         chance, new_post = appointed.get(item.post.id, (0.0, None))
-        for person in people_of(item.post):
+        people = memo.get(("people", item.post.id))
+        if people is None:
+            people = memo[("people", item.post.id)] = people_of(item.post)
+        for person in people:
             protection = 0.0
             if new_post is not None:
-                gap = pay_protection(person.annual_pay, new_pay(new_post) * person.fte, policy)
+                gap = pay_protection(person.annual_pay, (new_post.salary or 0.0) * person.fte, policy)
                 protection = round((1 - left) * chance * gap, 2)
-            cost = exit_cost(person, item.effective, policy)
+            key = ("exit", person.key, item.effective.isoformat())
+            if key not in memo:
+                memo[key] = exit_cost(person, item.effective, policy)
+            cost = memo[key]
             title = new_post.title if new_post is not None else ""
             out.append(Outcome(person, item.post.title, item.effective, left, chance, title, cost, protection))
     return out

@@ -17,7 +17,9 @@ import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
+from orgdesigner.model import figures
 from orgdesigner.model.document import Scenario
 from orgdesigner.model.finance.displaced import DAYS_A_YEAR, Displaced, Outcome, outcomes, people_of, stays
 from orgdesigner.model.finance.exits import Band, exit_packages, pay_protection
@@ -32,7 +34,6 @@ from orgdesigner.model.finance.years import (
     year_of,
     year_start,
 )
-from orgdesigner.model.metrics import on_costs
 from orgdesigner.model.post import Post, StaffGroup
 from orgdesigner.model.profile import RulesProfile
 from orgdesigner.model.structure import Structure
@@ -100,11 +101,27 @@ class SavingsProfile:
         return self.years[number - 1].saving if 1 <= number <= len(self.years) else 0.0
 
 
-def cost_of(salary: float | None, fte: float | None, profile: RulesProfile) -> float:
-    """A post's or group's yearly cost with on-costs, as the metrics count it (nothing when not known)."""
-    if salary is None or fte is None:
-        return 0.0
-    return salary * fte + on_costs(salary, fte, profile)
+def _post_cost(post: Post, profile: RulesProfile) -> float:
+    """A post's yearly cost with on-costs, person by person, as the metrics count it."""
+    return figures.post_cost(post, profile).total
+
+
+def _group_cost(group: StaffGroup | None, profile: RulesProfile) -> float:
+    return figures.group_cost(group, profile).total if group is not None else 0.0
+
+
+def _kept_cost(post: Post, profile: RulesProfile, memo: dict[tuple[str, ...], Any]) -> float:
+    """A current post's cost, kept with the current structure until it is edited."""
+    key = ("cost", post.id)
+    cost = memo.get(key)
+    if cost is None:
+        cost = memo[key] = _post_cost(post, profile)
+    return float(cost)
+
+
+def _costing(post: Post) -> tuple[object, ...]:
+    """All the costing reads of a post: equal tuples cost the same."""
+    return (post.pay_floor, post.pay_ceiling, post.fte, post.holders, post.employer, post.share)
 
 
 class _Dates:
@@ -145,7 +162,10 @@ def savings_profile(
     policy: FinancePolicy = profile.finance
     dates = _Dates(scenario, today or date.today())
     deleted, added = changed
-    changes = _changes(before, after, profile, deleted, added, dates, phase_of)
+    memo = before.derived.cost_of_change.get(profile)
+    if memo is None:
+        memo = before.derived.cost_of_change.keep({}, profile)
+    changes, protected = _changes(before, after, profile, (deleted, added), dates, phase_of, memo)
     residual = round(annual_saving - sum(c.saving for c in changes), 2)
     if abs(residual) >= 0.01:
         first = min((c.effective for c in changes), default=dates.default)
@@ -160,7 +180,7 @@ def savings_profile(
         if not before.post(p).delete_when_vacated
     ]
     new_posts = sorted((after.post(p) for p in added), key=lambda p: dates.of(p, phase_of(p, after)))
-    people = outcomes(displaced, new_posts, candidates, dates.start, policy, lambda p: p.salary or 0.0)
+    people = outcomes(displaced, new_posts, candidates, dates.start, policy, memo)
 
     one_off = [0.0] * horizon
     lines: dict[str, float] = {}
@@ -179,7 +199,7 @@ def savings_profile(
             strain = "Pension strain (estimate)" if outcome.exit.strain_estimated else "Pension strain (fund figures)"
             spend(strain, weight * outcome.exit.strain, outcome.leaving)
         spend("Pay protection", outcome.protection, outcome.leaving)
-    for protection, when in _regraded_down(before, after, policy, dates, phase_of):
+    for protection, when in protected:
         spend("Pay protection", protection, when)
     for label, amount in scenario.one_off_costs:
         spend(label or "One-off cost", amount, year_start(dates.year1))
@@ -223,43 +243,56 @@ def _changes(
     before: Structure,
     after: Structure,
     profile: RulesProfile,
-    deleted: Sequence[str],
-    added: Sequence[str],
+    changed: tuple[Sequence[str], Sequence[str]],
     dates: _Dates,
     phase_of: Callable[[Post, Structure], int | None],
-) -> list[Change]:
+    memo: dict[tuple[str, ...], Any],
+) -> tuple[list[Change], list[tuple[float, date]]]:
+    """Every change in cost, and the pay protection of holders who stay in posts paid less."""
+    deleted, added = changed
     out: list[Change] = []
+    protect: list[tuple[float, date]] = []
     for post_id in deleted:
         old = before.post(post_id)
         vacated = old.delete_when_vacated and bool(people_of(old))
         when = dates.of(old, phase_of(old, before))
-        out.append(Change(post_id, old.title, "deleted", cost_of(old.salary, old.fte, profile), when, vacated))
+        out.append(Change(post_id, old.title, "deleted", _kept_cost(old, profile, memo), when, vacated))
     for post_id in added:
         new = after.post(post_id)
         when = dates.of(new, phase_of(new, after))
-        out.append(Change(post_id, new.title, "added", -cost_of(new.salary, new.fte, profile), when))
+        out.append(Change(post_id, new.title, "added", -_post_cost(new, profile), when))
+    policy = profile.finance
     for new in after:
         if new.id not in before:
             continue
         kept = before.post(new.id)
-        if (kept.pay_floor, kept.pay_ceiling, kept.fte) == (new.pay_floor, new.pay_ceiling, new.fte):
+        if kept is new or _costing(kept) == _costing(new):
+            continue  # a scenario copied from another shares its unchanged posts
+        saving = _kept_cost(kept, profile, memo) - _post_cost(new, profile)
+        if not saving:
             continue
-        saving = cost_of(kept.salary, kept.fte, profile) - cost_of(new.salary, new.fte, profile)
-        if saving:
-            out.append(Change(new.id, new.title, "regraded", saving, dates.of(new, phase_of(new, after))))
+        when = dates.of(new, phase_of(new, after))
+        out.append(Change(new.id, new.title, "regraded", saving, when))
+        if new.salary is not None and kept.salary is not None and new.salary < kept.salary:
+            still = stays(policy.turnover_rate, (when - dates.start).days)
+            for person in people_of(kept):
+                cost = pay_protection(person.annual_pay, new.salary * person.fte, policy) * still
+                if cost:
+                    protect.append((round(cost, 2), when))
     groups_before = {g.id: g for g in before.staff_groups()}
     for group in after.staff_groups():
         old_group = groups_before.pop(group.id, None)
-        old_cost = cost_of(old_group.salary, old_group.fte, profile) if old_group else 0.0
-        saving = old_cost - cost_of(group.salary, group.fte, profile)
+        if old_group is group or old_group == group:
+            continue
+        saving = _group_cost(old_group, profile) - _group_cost(group, profile)
         if saving:
             out.append(Change(group.id, group.title, "staff group", saving, _group_date(group, after, dates, phase_of)))
     for group in groups_before.values():
-        saving = cost_of(group.salary, group.fte, profile)
+        saving = _group_cost(group, profile)
         if saving:
             when = _group_date(group, before, dates, phase_of)
             out.append(Change(group.id, group.title, "staff group", saving, when))
-    return out
+    return out, protect
 
 
 def _group_date(
@@ -276,30 +309,6 @@ def _group_people_lost(before: Structure, after: Structure) -> int:
     """People in staff groups that shrink: HR holds no person data on them here."""
     people_after = {g.id: g.people for g in after.staff_groups()}
     return sum(max(0, g.people - people_after.get(g.id, 0)) for g in before.staff_groups())
-
-
-def _regraded_down(
-    before: Structure,
-    after: Structure,
-    policy: FinancePolicy,
-    dates: _Dates,
-    phase_of: Callable[[Post, Structure], int | None],
-) -> list[tuple[float, date]]:
-    """Pay protection for holders who stay in a post regraded to lower pay."""
-    out = []
-    for new in after:
-        if new.id not in before:
-            continue
-        old = before.post(new.id)
-        if new.salary is None or old.salary is None or new.salary >= old.salary:
-            continue
-        when = dates.of(new, phase_of(new, after))
-        still = stays(policy.turnover_rate, (when - dates.start).days)
-        for person in people_of(old):
-            cost = pay_protection(person.annual_pay, new.salary * person.fte, policy) * still
-            if cost:
-                out.append((round(cost, 2), when))
-    return out
 
 
 def _vacated_share(effective: date, year: int, rate: float) -> float:
