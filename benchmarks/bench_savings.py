@@ -17,13 +17,13 @@ import time
 
 from benchmarks.generate import document
 from orgdesigner.model.compare import compare, displaced_fits, phase_of
-from orgdesigner.model.document import Phase
+from orgdesigner.model.document import Document, Phase
 from orgdesigner.model.edits import AddPost, RemovePost, UpdatePost
 from orgdesigner.model.finance.savings import savings_profile
 from orgdesigner.model.post import Holder, Post
 
 
-def plan(size: int = 20_000, changes: int = 2_000):  # type: ignore[no-untyped-def]
+def plan(size: int = 20_000, changes: int = 2_000) -> Document:
     doc = document(size)
     current = doc.scenarios[0]
     current.name = "Current"
@@ -36,7 +36,8 @@ def plan(size: int = 20_000, changes: int = 2_000):  # type: ignore[no-untyped-d
             holder = Holder(post.holders[0].name, post.fte, date_of_birth=born, service_start=since, lgps_member=True)
             structure.apply(UpdatePost(post.id, {"holders": (holder,)}))
     proposed = doc.duplicate("Current", "Proposed")
-    proposed.phases = [Phase(1, "Phase 1", "2026-04-01"), Phase(2, "Phase 2", "2026-07-01"), Phase(3, "Phase 3", "2026-09-01")]
+    dates = ("2026-04-01", "2026-07-01", "2026-09-01")
+    proposed.phases = [Phase(n, f"Phase {n}", when) for n, when in enumerate(dates, 1)]
     proposed.year1 = "2026/27"
     proposed.one_off_costs = [("Transition capacity", 80_000.0)]
     after = proposed.structure
