@@ -33,7 +33,9 @@ def plan(size: int = 20_000, changes: int = 2_000) -> Document:
         if post.holders:
             born = f"{rng.randint(1960, 1995)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
             since = f"{max(int(born[:4]) + 18, rng.randint(1985, 2020))}-04-01"
-            holder = Holder(post.holders[0].name, post.fte, date_of_birth=born, service_start=since, lgps_member=True)
+            holder = Holder(
+                post.holders[0].name, post.fte or 1.0, date_of_birth=born, service_start=since, lgps_member=True
+            )
             structure.apply(UpdatePost(post.id, {"holders": (holder,)}))
     proposed = doc.duplicate("Current", "Proposed")
     dates = ("2026-04-01", "2026-07-01", "2026-09-01")
