@@ -52,7 +52,9 @@ def _install_error_dialog() -> None:
 
 def run_window(argv: Sequence[str]) -> int:
     """`orgdesigner [FILE]`: open the window on FILE, or on the Cheshire East template."""
+    from orgdesigner.gui import files
     from orgdesigner.gui.main_window import MainWindow
+    from orgdesigner.gui.window.file_actions import ask_about_lock
 
     app = application()
     _install_error_dialog()
@@ -64,7 +66,15 @@ def run_window(argv: Sequence[str]) -> int:
     except OrgError as exc:
         QMessageBox.critical(None, "Cannot open file", str(exc))
         raise
-    window = MainWindow(document, path)
+    choice = "edit"
+    holder = files.lock_holder(path) if path else None
+    if path and holder is not None and not holder.stale:
+        choice = ask_about_lock(None, path, holder) or ""
+        if not choice:
+            return 0
+    window = MainWindow(document, path)  # a live lock held elsewhere: it opens read-only
+    if path and choice == "edit" and holder is not None and not holder.stale:
+        window.files.take_over_lock(path)
     window.show()
     window.files.offer_recovery()
     return app.exec()

@@ -139,7 +139,9 @@ class MainWindow(QMainWindow):
 
     # ---- what the window shows ---------------------------------------------------------------------
     def update_title(self, *_signal_args: object) -> None:
-        self.setWindowTitle(self.controller.title())
+        actions = getattr(self, "files", None)  # not yet there while the window is being built
+        read_only = " [read-only]" if actions is not None and actions.read_only else ""
+        self.setWindowTitle(self.controller.title() + read_only)
         self.setWindowModified(self.controller.is_dirty())
 
     def _update_counts(self) -> None:

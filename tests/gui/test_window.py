@@ -17,6 +17,7 @@ from orgdesigner.gui import files
 from orgdesigner.gui.canvas import PALETTE_MIME
 from orgdesigner.gui.highlights import Layer
 from orgdesigner.gui.main_window import MainWindow
+from orgdesigner.gui.window import file_actions
 from orgdesigner.gui.window.exports import ExportActions
 from orgdesigner.model.document import Document, Scenario
 from orgdesigner.model.edits import AddPost, MovePost
@@ -307,11 +308,11 @@ def test_a_second_user_is_told_who_has_the_file_open(
     files.lock_path(path).write_text(json.dumps({"user": "jsmith", "host": "HR-LAPTOP-7", "pid": 1, "since": "09:00"}))
     told: list[str] = []
 
-    def warning(_parent: object, _title: str, text: str, *args: object) -> QMessageBox.StandardButton:
-        told.append(text)
-        return QMessageBox.StandardButton.Cancel
+    def ask(_parent: object, _path: Path, holder: files.LockHolder) -> str | None:
+        told.append(holder.describe())
+        return None  # Cancel
 
-    monkeypatch.setattr(QMessageBox, "warning", warning)
+    monkeypatch.setattr(file_actions, "ask_about_lock", ask)
     assert not window.files.open_path(path)
     assert "jsmith on HR-LAPTOP-7" in told[0]
 

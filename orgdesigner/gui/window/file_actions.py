@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox, QWidget
 
 from orgdesigner import resources
 from orgdesigner.formats import native
@@ -25,7 +25,9 @@ MAX_RECENT = 8
 class FileActions:
     """The File menu's open/save half: every path by which a document enters or leaves the window.
 
-    A lock file beside an open `.orgx` tells a second user who has it; a recovery copy written every
+    A lock file beside an open `.orgx` tells a second user (or a second window) who has it; every way
+    of opening a file checks it and offers read-only, a lock left by a crashed program on this computer
+    is taken over with a note, and a live one is never taken silently. A recovery copy written every
     minute while there are unsaved changes is offered after a crash.
     """
 
@@ -34,12 +36,36 @@ class FileActions:
         self.controller = window.controller
         self.settings = settings
         self.recent_menu: QMenu | None = None
+        self.read_only = False
+        """Opened while someone else has it: Save asks for another name, and the lock stays theirs."""
         self.autosave = QTimer(window)
         self.autosave.setInterval(AUTOSAVE_MS)
         self.autosave.timeout.connect(self.write_recovery)
         self.autosave.start()
         if self.controller.path is not None:
-            files.take_lock(self.controller.path)
+            self._lock(self.controller.path)
+
+    # ---- lock files ------------------------------------------------------------------------------------
+    def _lock(self, path: Path) -> None:
+        """Take the lock unless someone else holds it live; then the document is read-only."""
+        holder = files.lock_holder(path, self.window)
+        if holder is not None and not holder.stale:
+            self.read_only = True
+            self._note(f"{path.name} is open by {holder.describe()}: opened read-only; use Save As to keep changes.")
+            return
+        files.take_lock(path, self.window)
+        if holder is not None:
+            self._note(f"Took over the lock left by {holder.describe()}: that program is no longer running.")
+
+    def _note(self, text: str) -> None:
+        """A status-bar note shown once the window is built (its own first message would hide it)."""
+        QTimer.singleShot(0, self.window, lambda: self.window.statusBar().showMessage(text, 20000))
+
+    def take_over_lock(self, path: Path) -> None:
+        """The user chose to edit a file someone else has open: the lock becomes this window's."""
+        self.read_only = False
+        files.take_lock(path, self.window)
+        self.window.update_title()
 
     # ---- asking before losing work -------------------------------------------------------------------
     def maybe_save(self) -> bool:
@@ -57,28 +83,29 @@ class FileActions:
         return answer == QMessageBox.StandardButton.Discard
 
     # ---- documents in ----------------------------------------------------------------------------------
-    def replace_document(self, document: Document, path: Path | None) -> None:
+    def replace_document(self, document: Document, path: Path | None, read_only: bool = False) -> None:
         """Show another document (opened, imported, recovered or new): locks and recovery follow."""
         old_path = self.controller.path
-        if old_path:
-            files.release_lock(old_path)
+        if old_path and not self.read_only:
+            files.release_lock(old_path, self.window)
         files.discard_recovery(old_path)
+        self.read_only = False
         self.controller.replace_document(document, path)
         self.window.document_replaced()
         if path:
-            files.take_lock(path)
+            if read_only:
+                self.read_only = True
+            else:
+                self._lock(path)
             self.remember(path)
+        self.window.update_title()
 
     def open_path(self, path: Path) -> bool:
-        holder = files.who_has_lock(path)
-        if holder is not None:
-            answer = QMessageBox.warning(
-                self.window,
-                "File in use",
-                f"{path.name} is open by {holder}.\n\nOpen it anyway? Changes may clash.",
-                QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
-            )
-            if answer != QMessageBox.StandardButton.Open:
+        holder = files.lock_holder(path, self.window)
+        choice = "edit"
+        if holder is not None and not holder.stale:
+            choice = ask_about_lock(self.window, path, holder) or ""
+            if not choice:
                 return False
         problems: list[str] = []
         try:
@@ -86,7 +113,9 @@ class FileActions:
         except OrgError as exc:
             QMessageBox.critical(self.window, "Cannot open file", str(exc))
             return False
-        self.replace_document(document, path)
+        self.replace_document(document, path, read_only=choice == "read_only")
+        if choice == "edit" and holder is not None and not holder.stale:
+            self.take_over_lock(path)
         if problems:
             QMessageBox.information(self.window, "Opened with repairs", "\n".join(problems[:30]))
         self.offer_recovery()
@@ -113,7 +142,7 @@ class FileActions:
 
     # ---- documents out ---------------------------------------------------------------------------------
     def save(self) -> bool:
-        if self.controller.path is None:
+        if self.controller.path is None or self.read_only:
             return self.save_as()
         return self.save_to(self.controller.path)
 
@@ -123,10 +152,18 @@ class FileActions:
             return False
         path = Path(name) if name.endswith(".orgx") else Path(name + ".orgx")
         old = self.controller.path
+        holder = files.lock_holder(path, self.window)
+        if holder is not None and not holder.stale and path != old:
+            QMessageBox.warning(
+                self.window, "File in use", f"{path.name} is open by {holder.describe()}: choose another name."
+            )
+            return False
         if self.save_to(path):
-            if old and old != path:
-                files.release_lock(old)
-            files.take_lock(path)
+            if old and old != path and not self.read_only:
+                files.release_lock(old, self.window)
+            self.read_only = False
+            files.take_lock(path, self.window)
+            self.window.update_title()
             return True
         return False
 
@@ -178,8 +215,8 @@ class FileActions:
     def closing(self) -> None:
         """The window closes with nothing left unsaved: no recovery copy, no lock left behind."""
         files.discard_recovery(self.controller.path)
-        if self.controller.path:
-            files.release_lock(self.controller.path)
+        if self.controller.path and not self.read_only:
+            files.release_lock(self.controller.path, self.window)
         self.autosave.stop()
 
     # ---- recent files -----------------------------------------------------------------------------------
@@ -206,3 +243,21 @@ class FileActions:
 
     def last_dir(self) -> str:
         return str(self.settings.value("files/last_dir", str(Path.home())))
+
+
+def ask_about_lock(parent: QWidget | None, path: Path, holder: files.LockHolder) -> str | None:
+    """Someone else has the file open: "read_only", "edit" (anyway, taking the lock) or None (cancel)."""
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        "File in use",
+        f"{path.name} is open by {holder.describe()}.\n\nOpen it read-only, or edit it anyway (your changes "
+        "and theirs may clash: the last to save wins)?",
+        QMessageBox.StandardButton.Cancel,
+        parent,
+    )
+    read_only = box.addButton("Open &read-only", QMessageBox.ButtonRole.AcceptRole)
+    edit = box.addButton("&Edit anyway", QMessageBox.ButtonRole.DestructiveRole)
+    box.setDefaultButton(read_only)
+    box.exec()
+    clicked = box.clickedButton()
+    return "read_only" if clicked is read_only else "edit" if clicked is edit else None
