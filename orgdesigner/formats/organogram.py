@@ -138,12 +138,16 @@ def read_senior(table: Table, report: ImportReport) -> tuple[list[tuple[Post, st
             if total is not None and total > FTE_MAX:
                 values.fte(total, " + ".join(fte_texts[ref]))  # the job share adds up past the limit
                 total = None
+            low, high = _least(post.pay_floor, floor), _most(post.pay_ceiling, ceiling)
+            if low is not None and high is not None and low > high:  # one row gave a floor, the other a ceiling
+                report.problems.append(f"{where}: pay floor above ceiling for '{ref}' across its rows; swapped.")
+                low, high = high, low
             merged = replace(
                 post,
                 fte=total,
                 holders=post.holders + person,
-                pay_floor=_least(post.pay_floor, floor),
-                pay_ceiling=_most(post.pay_ceiling, ceiling),
+                pay_floor=low,
+                pay_ceiling=high,
                 status=Status.FILLED if not vacant or post.status is Status.FILLED else post.status,
                 import_record=post.import_record + values.recorded(),
             )
