@@ -482,6 +482,7 @@ def _pack_arguments(p: argparse.ArgumentParser) -> None:
 
 
 GuiLauncher = Callable[[Sequence[str]], int]
+_OUTPUT_ARGS = frozenset({"output", "xlsx", "organogram_senior", "organogram_junior", "transparency"})
 
 
 def run(argv: Sequence[str], out: TextIO | None = None, gui: GuiLauncher | None = None) -> int:
@@ -516,7 +517,10 @@ def _run(argv: Sequence[str], out: TextIO, gui: GuiLauncher | None) -> int:
         args = parser.parse_args(list(argv))
         if args.command is None:
             raise UsageError("choose a command (see 'orgdesigner --help')")
-        inputs = [getattr(args, name, None) for name in ("file", "input", "senior", "junior", "map")]
+        # every file a command reads (FILE, --map, --equality, ...) is safe from its outputs
+        inputs = [
+            v for k, v in vars(args).items() if k not in _OUTPUT_ARGS and isinstance(v, str) and Path(v).is_file()
+        ]
         with safe_io.protected_inputs(inputs):
             code: int = args.run(args, out)
         return code
