@@ -499,17 +499,6 @@ def test_every_menu_item_runs_without_error_when_its_dialog_is_cancelled(
     assert window.controller.structure.snapshot() == before
 
 
-def test_outline_follows_edits(qtbot: QtBot, window: MainWindow) -> None:
-    from orgdesigner.model.edits import MovePost
-
-    window.controller.perform(MovePost("a0", "b"))
-    model = window.outline.model
-    qtbot.waitUntil(lambda: not model._resetting)
-    b = model.index_of("b")
-    titles = [model.index(r, 0, b).data() for r in range(model.rowCount(b))]
-    assert titles[-1] == "Manager A0"
-
-
 def dotted_pixels(image: QImage) -> int:
     """Pixels in the dotted line's colour (#7b1fa2, give or take antialiasing)."""
     count = 0

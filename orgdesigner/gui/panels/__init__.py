@@ -4,7 +4,8 @@ controller and changes the model only through the controller's verbs."""
 from orgdesigner.gui.panels.comparison import ComparisonPanel
 from orgdesigner.gui.panels.findings import FindingsPanel
 from orgdesigner.gui.panels.metrics import MetricsPanel
-from orgdesigner.gui.panels.outline import OutlineModel, OutlinePanel
+from orgdesigner.gui.panels.outline import OutlinePanel
+from orgdesigner.gui.panels.outline_model import OutlineModel
 from orgdesigner.gui.panels.palette import PaletteList
 from orgdesigner.gui.panels.properties import MULTI_FIELDS, PropertiesPanel
 
