@@ -14,11 +14,12 @@ read by openpyxl (read-only) under the same bounds.
 
 from __future__ import annotations
 
+import re
 import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from lxml import etree
 from openpyxl import load_workbook
@@ -64,11 +65,13 @@ class _Budget:
     def spend(self, amount: int, where: str) -> None:
         self.left -= amount
         if self.left < 0:
-            raise FileProblem(
-                f"{where}: the cells would unpack to more than {MAX_RATIO} times the workbook's "
-                f"{self.size / 1024:,.0f} KB, as a damaged or hostile file does; it is refused as unsafe. "
-                + _SAVE_AGAIN
-            )
+            self.refuse(where)
+
+    def refuse(self, where: str) -> NoReturn:
+        raise FileProblem(
+            f"{where}: the cells would unpack to more than {MAX_RATIO} times the workbook's "
+            f"{self.size / 1024:,.0f} KB, as a damaged or hostile file does; it is refused as unsafe. " + _SAVE_AGAIN
+        )
 
 
 def check_archive(path: Path) -> None:
@@ -102,6 +105,19 @@ def header_and_rows(numbered: Iterable[tuple[int, list[str]]]) -> tuple[list[str
         else:
             rows.append((line, cells if len(cells) <= len(header) else cells[: len(header)]))
     return header, rows
+
+
+_ESCAPE = re.compile("_x([0-9A-Fa-f]{4})_")
+
+
+def _unescaped(match: re.Match[str]) -> str:
+    code = int(match.group(1), 16)
+    return "\ufffd" if 0xD800 <= code <= 0xDFFF else chr(code)
+
+
+def unescape(text: str) -> str:
+    """Text as typed: Excel stores characters XML cannot hold as _xHHHH_ (a CR as _x000D_, '_' as _x005F_)."""
+    return _ESCAPE.sub(_unescaped, text) if "_x" in text else text
 
 
 def column_index(letters: str) -> int:
@@ -196,7 +212,8 @@ def _shared_strings(archive: zipfile.ZipFile, name: str) -> list[str]:
     with archive.open("xl/sharedStrings.xml") as handle:
         for _event, item in etree.iterparse(handle, tag=f"{_MAIN}si", **_PARSER_ARGS):
             # Phonetic hints (<rPh>) are guides to reading, not the text.
-            shared.append("".join(t.text or "" for t in item.iter(f"{_MAIN}t") if t.getparent().tag != f"{_MAIN}rPh"))
+            text = "".join(t.text or "" for t in item.iter(f"{_MAIN}t") if t.getparent().tag != f"{_MAIN}rPh")
+            shared.append(unescape(text))
             item.clear()
     return shared
 
@@ -215,14 +232,11 @@ class _SheetRows:
 
     def _column(self, ref: str, row: int | str) -> int:
         letters = ref.rstrip("0123456789")
-        index = self.columns.get(letters)
-        if index is None:
-            index = column_index(letters)
-            if index < 0 or not ref[len(letters) :].isdigit():
-                raise self._problem(
-                    row, f"cell reference '{ref[:20]}' is not a cell of an Excel sheet (A1 to XFD{MAX_ROW})"
-                )
-            self.columns[letters] = index
+        index = column_index(letters)
+        if index < 0 or len(letters) == len(ref):
+            where = f"A1 to XFD{MAX_ROW}"
+            raise self._problem(row, f"cell reference '{ref[:20]}' is not a cell of an Excel sheet ({where})")
+        self.columns[letters] = index
         return index
 
     def _row_number(self, text: str | None, count: int) -> int:
@@ -233,16 +247,21 @@ class _SheetRows:
         return int(text)
 
     def _shared(self, text: str, row: int, ref: str) -> str:
-        if not text.isdigit() or len(text) > 10 or int(text) >= len(self.shared):
+        try:
+            index = int(text)
+        except ValueError:
+            index = -1
+        if not 0 <= index < len(self.shared):
             raise self._problem(
                 row, f"cell {ref[:20]} names shared text {text[:20]!r}, but the workbook holds {len(self.shared):,}"
             )
-        return self.shared[int(text)]
+        return self.shared[index]
 
     def rows(self, handle: Any) -> Iterator[tuple[int, list[str]]]:
+        """Each row's number and cell text; the hot loop of an import, so its common cases are inline."""
         cell_tag, text_tag, value_tag = f"{_MAIN}c", f"{_MAIN}t", f"{_MAIN}v"
         width = MAX_COLUMN  # until the header is read: then cells past its last column are dropped
-        spend = self.budget.spend
+        columns, left = self.columns, self.budget.left
         for count, (_event, row) in enumerate(etree.iterparse(handle, tag=f"{_MAIN}row", **_PARSER_ARGS), start=1):
             number = self._row_number(row.get("r"), count)
             cells: list[str] = []
@@ -250,29 +269,39 @@ class _SheetRows:
                 if cell.tag != cell_tag:
                     continue
                 ref = cell.get("r")
-                index = self._column(ref, number) if ref else len(cells)
+                if ref:
+                    index = columns.get(ref.rstrip("0123456789"), -1)
+                    if index < 0 or ref[-1] > "9":
+                        index = self._column(ref, number)
+                else:
+                    index = len(cells)
                 if index >= width:
                     continue
                 kind = cell.get("t")
-                if kind == "inlineStr":
+                if kind == "s":
+                    text = cell.findtext(value_tag) or ""
+                    if text:
+                        text = self._shared(text, number, ref or "")
+                elif kind == "inlineStr":
                     rich = cell[0] if len(cell) else cell
                     if len(rich) == 1 and rich[0].tag == text_tag:  # plain text: <is><t>…</t></is>
-                        text = rich[0].text or ""
+                        text = unescape(rich[0].text or "")
                     else:  # rich text runs
-                        text = "".join(cell.itertext(text_tag, with_tail=False))
+                        text = unescape("".join(cell.itertext(text_tag, with_tail=False)))
                 else:
                     text = cell.findtext(value_tag) or ""
-                    if kind == "s" and text:
-                        text = self._shared(text, number, ref or "")
-                    elif kind is None and text.endswith(".0"):
+                    if kind is None and text.endswith(".0"):
                         text = text[:-2]
                 if not text:
                     continue
                 if index < len(cells):  # a cell given twice, or out of order: the later one wins
                     cells[index] = text
                     continue
-                spend(len(text) + index - len(cells), f"{self.where} row {number}")
-                cells.extend([""] * (index - len(cells)))
+                left -= len(text) + index - len(cells)
+                if left < 0:
+                    self.budget.refuse(f"{self.where} row {number}")
+                if index > len(cells):
+                    cells.extend([""] * (index - len(cells)))
                 cells.append(text)
             row.clear()
             if cells and width == MAX_COLUMN and any(c.strip() for c in cells):

