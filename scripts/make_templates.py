@@ -1,4 +1,4 @@
-"""Writes resources/templates/*.orgx: the Cheshire East 2013 structure and a blank file per council type.
+"""Writes resources/templates/*.orgx: Cheshire East 2013, Cheltenham 2011 and a blank file per council type.
 
 Run after changing the model or these figures: python scripts/make_templates.py
 """
@@ -7,10 +7,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from template_cheltenham import cheltenham
+
 from orgdesigner.formats import native
 from orgdesigner.model.document import Document, Phase, Scenario
-from orgdesigner.model.edits import AddPost, AddStaffGroup
-from orgdesigner.model.post import Post, Role, Side, StaffGroup, Status
+from orgdesigner.model.edits import AddPost, AddStaffGroup, UpdatePost
+from orgdesigner.model.post import Holder, Post, Role, Side, StaffGroup, Status
 from orgdesigner.model.profile import CouncilType
 from orgdesigner.model.structure import Structure
 
@@ -432,10 +434,24 @@ def cheshire_east() -> Document:
     )
 
 
+def with_illustrative_holders(document: Document) -> Document:
+    """Give each filled post without a named holder one illustrative person (the reports name nobody)."""
+    for scenario in document.scenarios:
+        s = scenario.structure
+        for post in list(s):
+            if post.status is Status.FILLED and not post.holders and post.fte is not None:
+                holder = Holder(name=f"Postholder {post.id} (illustrative)", fte=post.fte)
+                s.apply(UpdatePost(post.id, {"holders": (holder,)}))
+    return document
+
+
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
-    native.save(cheshire_east(), OUT / "cheshire-east-2013.orgx")
+    native.save(with_illustrative_holders(cheshire_east()), OUT / "cheshire-east-2013.orgx")
+    native.save(cheltenham(), OUT / "cheltenham-2011.orgx")
     for council_type in CouncilType:
+        if not council_type.is_council:
+            continue  # a body that is not a council starts from an import, not a blank council
         native.save(blank(council_type), OUT / f"blank-{council_type.value.replace('_', '-')}.orgx")
     print(f"templates written to {OUT}")
 

@@ -153,3 +153,31 @@ def test_more_errors_are_one_line_and_exit_2(tmp_path: Path, args: tuple[str, ..
     result = run(*args, cwd=tmp_path)
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+
+
+def test_cheltenham_template_counts_the_shared_monitoring_officer_as_half_a_management_post(tmp_path: Path) -> None:
+    file = tmp_path / "cheltenham.orgx"
+    assert run("new", "--template", "cheltenham-2011", "-o", str(file)).returncode == 0
+    result = run("compare", str(file), "--from", "Current", "--to", "Proposed", "--format", "json")
+    data = json.loads(result.stdout)
+    before, after = data["management_posts_before"], data["management_posts_after"]
+    assert isinstance(before, float) and before % 1 == 0.5  # the half post is in the figure, as a number
+    assert before - after == 2
+    assert data["management_definition"] == "posts with post reports or staff under them"
+    later = json.loads(run("compare", str(file), "--from", "Current", "--to", "Phase 2", "--format", "json").stdout)
+    assert after - later["management_posts_after"] == 1
+    # counted as Cheltenham counted them, the Assistant Directors (and the shared Monitoring Officer) alone
+    from orgdesigner.formats import native
+
+    document = native.load(file)
+
+    def assistant_directors(name: str) -> float:
+        s = document.scenario(name).structure
+        return sum(p.share for p in s if p.title.startswith("Assistant Director") or p.id == "MO")
+
+    assert [assistant_directors(n) for n in ("Current", "Proposed", "Phase 2")] == [8.5, 6.5, 5.5]
+    mo = document.scenario("Current").structure.post("MO")
+    assert (mo.employer, mo.share) == ("Tewkesbury Borough Council", 0.5)
+    assert "illustrative" in document.notes.lower() and "Salary illustrative" in mo.notes
+    assert [p.effective_date for p in document.scenario("Phase 2").phases] == ["2011-04-01", "2012-10-01"]
+    assert run("validate", str(file), "--scenario", "Proposed").returncode == 0  # no statutory error
