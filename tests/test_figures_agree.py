@@ -7,6 +7,7 @@ import re
 import shutil
 import subprocess
 import sys
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -27,14 +28,32 @@ def _money(text: str) -> float:
 
 
 def _pdf_rows(pdf: Path) -> dict[str, str]:
-    """The summary table: each label with the value printed beside it."""
-    text = subprocess.run(["pdftotext", "-l", "1", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
-    rows: dict[str, str] = {}
-    for line in text.splitlines():
-        found = re.match(r"^(\S.*?\S)\s{2,}(\S.*?)(\s{2,}|$)", line)
-        if found:
-            rows.setdefault(found.group(1), found.group(2))
-    return rows
+    """The summary table read from the words' positions: each label (joined when it wraps) with the
+    value printed beside it, up to the starred notes under the table."""
+    html = subprocess.run(["pdftotext", "-l", "1", "-bbox", str(pdf), "-"], capture_output=True, text=True).stdout
+    words = [
+        (round(float(y) * 2) / 2, float(x), unescape(text))
+        for x, y, text in re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)</word>', html)
+    ]
+    label_y = next(y for y, _x, text in words if text == "posts*")
+    value_x = min(x for y, x, _t in words if y == label_y and x > 150)
+    top_y = min(y for y, x, _t in words if abs(x - value_x) < 1)
+    chart_x = min(x for y, x, _t in words if y == top_y and x > value_x + 1)
+    table = sorted((y, x, t) for y, x, t in words if y >= top_y - 3 and x < chart_x - 1)
+    value_ys = sorted({y for y, x, _t in table if x >= value_x - 1})
+    rows: dict[float, list[list[str]]] = {y: [[], []] for y in value_ys}
+    for y, x, text in table:
+        if text == "*" and x < value_x:
+            break  # the notes under the table
+        # a label's first line sits a little above its value; its wrapped lines below it
+        row_y = y if x >= value_x - 1 else max((v for v in value_ys if v <= y + 3), default=None)
+        if row_y is not None:
+            rows[row_y][0 if x < value_x - 1 else 1].append(text)
+    found: dict[str, str] = {}
+    for label, value in rows.values():
+        if label:
+            found.setdefault(" ".join(label), " ".join(value))
+    return found
 
 
 @pytest.mark.parametrize(("template", "before"), [("cheshire-east-2013", "Current"), ("cheltenham-2011", "Current")])
@@ -69,16 +88,20 @@ def test_each_figure_reads_the_same_in_json_workbook_and_pdf(tmp_path: Path, tem
     pdf = tmp_path / "c.pdf"
     _run("pdf", str(file), "-o", str(pdf), "--summary", "--scenario", after)
     rows = _pdf_rows(pdf)
-    assert float(rows["Management posts*"]) == m["management_posts"]
-    assert int(rows["Managers with direct reports (spans of control)"]) == m["managers"]
-    assert float(rows["FTE (posts and staff groups)"].replace(",", "")) == pytest.approx(m["fte_total"], abs=0.05)
-    assert _money(rows["Pay bill"]) == pytest.approx(m["pay_bill"], abs=0.5)
-    assert _money(rows["Pay bill with on-costs"]) == pytest.approx(m["cost_with_oncosts"], abs=0.5)
-    assert int(rows["Layers"]) == m["layers"]
-    low, mean, high = rows["Span of control (min / mean / max)"].split(" / ")
+
+    def row(label: str) -> str:
+        return rows[label]
+
+    assert float(row("Management posts*")) == m["management_posts"]
+    assert int(row("Managers with direct reports (spans of control)")) == m["managers"]
+    assert float(row("FTE (posts and staff groups)").replace(",", "")) == pytest.approx(m["fte_total"], abs=0.05)
+    assert _money(row("Pay bill")) == pytest.approx(m["pay_bill"], abs=0.5)
+    assert _money(row("Pay bill with on-costs")) == pytest.approx(m["cost_with_oncosts"], abs=0.5)
+    assert int(row("Layers")) == m["layers"]
+    low, mean, high = row("Span of control (min / mean / max)").split(" / ")
     assert (int(low), float(mean), int(high)) == (m["span_min"], round(m["span_mean"], 1), m["span_max"])
     text = subprocess.run(["pdftotext", "-l", "1", "-raw", str(pdf), "-"], capture_output=True, text=True).stdout
     assert m["management_definition"] in " ".join(text.split())
-    change = rows[f"Management posts* ({before} → {after})"]
+    change = row(f"Management posts* ({before} → {after})")
     assert change.startswith(f"{c['management_posts_before']:g} → {c['management_posts_after']:g}")
     assert after in scenarios
