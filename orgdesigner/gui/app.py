@@ -97,7 +97,7 @@ def screenshot(file: Path | None, output: Path, size: QSize) -> None:
     settle = QEventLoop()  # let panels that wait for a quiet moment (findings, comparison) fill in
     QTimer.singleShot(SETTLE_MS, settle.quit)
     settle.exec()
-    window.view.fit_all()
+    window.view.fit_first()
     app.processEvents()
     image = window.grab()
     buffer = QBuffer()

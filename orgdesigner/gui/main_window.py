@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QComboBox, QDockWidget, QLabel, QMainWindow, QMessageBox, QUndoView, QWidget
 
@@ -25,6 +25,7 @@ from orgdesigner.gui.panels import (
     PaletteList,
     PropertiesPanel,
 )
+from orgdesigner.gui.window import desktop
 from orgdesigner.gui.window.background import Background
 from orgdesigner.gui.window.editing import EditActions
 from orgdesigner.gui.window.exports import ExportActions
@@ -52,6 +53,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.view)
         self.docks: dict[str, QDockWidget] = {}
         self._build_docks()
+        desktop.arrange_docks(self)
         self.background = Background(self)
         self.files = FileActions(self, self.settings)
         self.imports = ImportActions(self.files)
@@ -71,8 +73,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.counts)
         self.update_title()
         self._update_counts()
-        self._restore_layout(restore_layout)
-        QTimer.singleShot(0, self.view.fit_all)
+        desktop.restore(self, restore_layout)
+        self.view.fit_soon()
 
     # ---- construction ------------------------------------------------------------------------------
     def add_panel(
@@ -114,16 +116,6 @@ class MainWindow(QMainWindow):
         self.scenario_box.setToolTip("Scenario shown")
         self._fill_scenarios()
 
-    def _restore_layout(self, restore: bool) -> None:
-        geometry = self.settings.value("window/geometry") if restore else None
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1400, 900)
-        state = self.settings.value("window/state") if restore else None
-        if isinstance(state, QByteArray):
-            self.restoreState(state)
-
     def _wire(self) -> None:
         c = self.controller
         c.undo_stack.cleanChanged.connect(self.update_title)
@@ -162,7 +154,7 @@ class MainWindow(QMainWindow):
         """Another document is open: scenarios, title and a fitted chart follow."""
         self._fill_scenarios()
         self.update_title()
-        QTimer.singleShot(0, self.view.fit_all)
+        self.view.fit_soon()
 
     def focus_findings(self) -> None:
         self.dock("Findings").show()
@@ -191,7 +183,6 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.background.cancel()
-        self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/state", self.saveState())
+        desktop.remember(self)
         self.files.closing()
         event.accept()

@@ -27,6 +27,8 @@ from orgdesigner.render.card import SIDE_COLOURS
 
 PALETTE_MIME = "application/x-orgdesigner-template"
 OVERVIEW_BELOW = 0.2  # zoom under which cards are drawn as flat boxes in one item
+READABLE_PX = 9.0  # a card's smallest text on first open: at least this many pixels high
+MAX_FIRST_ZOOM = 1.5  # a small chart is not blown up past this on first open
 
 
 def legend_label() -> QLabel:
@@ -65,6 +67,15 @@ class ChartView(QGraphicsView):
         self.gesture: CardDrag | None = None
         self.palette_drop = PaletteDrop(self)
         self.walk = KeyboardWalk(self)
+        # The chart keeps fitting its view as the window is resized, until the user zooms or pans.
+        self.auto_fit = True
+        self._fitting = False
+        self._refit = QTimer(self)
+        self._refit.setSingleShot(True)
+        self._refit.setInterval(30)
+        self._refit.timeout.connect(self._fit_again)
+        for bar in (self.horizontalScrollBar(), self.verticalScrollBar()):
+            bar.actionTriggered.connect(self._user_moved)
 
     # ---- zoom and pan ------------------------------------------------------------------------------
     def _zoom_changed(self) -> None:
@@ -88,14 +99,65 @@ class ChartView(QGraphicsView):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._looked_at()
+        if self.auto_fit:
+            self._refit.start()
+
+    def _user_moved(self, *_args: object) -> None:
+        """The user zoomed or panned: from now on the view stays where they put it."""
+        if not self._fitting:
+            self.auto_fit = False
+
+    def fit_soon(self) -> None:
+        """A chart was (re)opened: fit it once the window has its size, unless the user has zoomed
+        or panned by then."""
+        self.auto_fit = True
+        self._refit.start()
+
+    def _fit_again(self) -> None:
+        if self.auto_fit:
+            self.fit_first()
+
+    def readable_zoom(self) -> float:
+        """The zoom at which a card's smallest text is READABLE_PX pixels high on screen."""
+        style = self.chart.card_style
+        smallest_px = min(style.detail_pt, style.title_pt) * self.logicalDpiY() / 72
+        return READABLE_PX / smallest_px
+
+    def fit_first(self) -> None:
+        """How a chart opens: the whole chart if it fits at a readable zoom, otherwise readable with
+        its top centred (a reader starts at the top); kept as the window is resized until the user
+        zooms or pans."""
+        chart = self.chart.sceneRect().adjusted(160, 160, -160, -160)
+        view = self.viewport().rect()
+        if chart.isEmpty() or view.width() < 10 or view.height() < 10:
+            return
+        fit = min(view.width() / chart.width(), view.height() / chart.height())
+        zoom = min(max(fit, self.readable_zoom()), MAX_FIRST_ZOOM)
+        self._fitting = True
+        try:
+            self.resetTransform()
+            self.scale(zoom, zoom)
+            if fit >= zoom:
+                self.centerOn(chart.center())
+            else:
+                roots = self.controller.structure.roots()
+                top = (self.chart.post_rect(roots[0]) if roots else None) or chart
+                seen_h = view.height() / zoom
+                self.centerOn(top.center().x(), chart.top() + seen_h / 2 - 24 / zoom)
+            self._zoom_changed()
+        finally:
+            self._fitting = False
+        self.auto_fit = True
 
     def zoom(self, factor: float) -> None:
+        self.auto_fit = False
         current = self.transform().m11()
         factor = max(0.01 / current, min(factor, 4.0 / current))
         self.scale(factor, factor)
         self._zoom_changed()
 
     def reset_zoom(self) -> None:
+        self.auto_fit = False
         self.resetTransform()
         self._zoom_changed()
 
@@ -105,12 +167,32 @@ class ChartView(QGraphicsView):
             QTimer.singleShot(0, self.controller.finish_first_check)
 
     def fit_all(self) -> None:
+        """Fit to window: the whole chart, however small (the user asked for it)."""
         rect = self.chart.sceneRect().adjusted(160, 160, -160, -160)
-        if not rect.isEmpty():
-            self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
-        self._zoom_changed()
+        self._fitting = True
+        try:
+            if not rect.isEmpty():
+                self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+            self._zoom_changed()
+        finally:
+            self._fitting = False
+
+    def show_post(self, post_id: str) -> None:
+        """Bring a post's card into view (a new post after Insert), scrolling as little as needed."""
+        rect = self.chart.post_rect(post_id)
+        if rect is None:
+            return
+        if self.transform().m11() < OVERVIEW_BELOW:
+            self.centre_on_post(post_id)
+            return
+        self._fitting = True
+        try:
+            self.ensureVisible(rect, 40, 40)
+        finally:
+            self._fitting = False
 
     def centre_on_post(self, post_id: str) -> None:
+        self.auto_fit = False
         if self.transform().m11() < 0.5:
             self.reset_zoom()  # close enough to read, which also makes the cards of a large file
         rect = self.chart.post_rect(post_id)
@@ -157,6 +239,8 @@ class ChartView(QGraphicsView):
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         if self.gesture is None:
+            if event.buttons() & Qt.MouseButton.LeftButton:
+                self.auto_fit = False  # dragging the background pans
             super().mouseMoveEvent(event)
             return
         self.gesture.move(self.mapToScene(event.position().toPoint()))

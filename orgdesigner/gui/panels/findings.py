@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QHeaderView,
     QTreeWidget,
     QTreeWidgetItem,
     QWidget,
@@ -27,8 +28,14 @@ class FindingsPanel(QTreeWidget):
         super().__init__(parent)
         self.controller = controller
         self.setHeaderLabels(["Finding", "Rule"])
-        self.setColumnWidth(0, 420)
-        self.setWordWrap(True)
+        # The message takes the width; the rule's name keeps what it needs. The whole message is
+        # in the tooltip, and a double-click (or Enter) goes to the post.
+        header = self.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setAccessibleName("Findings")
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(50)
@@ -36,6 +43,7 @@ class FindingsPanel(QTreeWidget):
         controller.findingsChanged.connect(self._timer.start)
         self.itemActivated.connect(self._chosen)
         self.itemClicked.connect(self._chosen)
+        self.itemDoubleClicked.connect(self._chosen)
         self.rebuild()
 
     def rebuild(self) -> None:

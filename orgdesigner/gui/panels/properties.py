@@ -34,6 +34,10 @@ class PropertiesPanel(QScrollArea):
         self.setWidgetResizable(True)
         body = QWidget()
         self.form = QFormLayout(body)
+        # In a narrow dock a label goes above its field rather than pushing the field off the edge.
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setWidget(body)
         self.heading = QLabel("Select a post to edit it.")
         self.heading.setWordWrap(True)

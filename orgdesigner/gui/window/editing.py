@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QDialog, QInputDialog, QLineEdit, QMessageBox
 
 from orgdesigner.gui.window.rules import RulesDialog
@@ -31,12 +32,20 @@ class EditActions:
 
     # ---- posts -------------------------------------------------------------------------------------------
     def add_from_palette(self, key: str) -> None:
-        self.controller.add_from_template(key, self.controller.current())
+        added = self.controller.add_from_template(key, self.controller.current())
+        if added is not None:
+            self.bring_into_view(added)
 
     def add_report(self) -> None:
         manager = self.need_selection()
-        if manager is not None and self.controller.add_from_template("manager", manager):
+        added = self.controller.add_from_template("manager", manager) if manager is not None else None
+        if added is not None:
+            self.bring_into_view(added)
             self.edit_title()
+
+    def bring_into_view(self, post_id: str) -> None:
+        """A new post is selected and shown: once the chart has made its card, scroll it into view."""
+        QTimer.singleShot(0, lambda: self.window.view.show_post(post_id))
 
     def edit_title(self) -> None:
         if self.need_selection() is None:
