@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QComboBox, QDockWidget, QLabel, QMainWindow, QMessageBox, QUndoView, QWidget
 
@@ -40,6 +40,22 @@ LEFT, RIGHT = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockW
 BOTTOM = Qt.DockWidgetArea.BottomDockWidgetArea
 
 
+class FirstFrame(QObject):
+    """A large file is checked just after the chart's first frame, so the window shows at once
+    (the overview it opens on shows no finding markers); the controller's own timer is the fallback."""
+
+    def __init__(self, controller: DocumentController, viewport: QWidget) -> None:
+        super().__init__(viewport)
+        self.controller = controller
+        viewport.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and isinstance(watched, QWidget):
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self.controller.finish_first_check)
+        return False
+
+
 class MainWindow(QMainWindow):
     """One open document. Parts: `files`, `imports`, `exports`, `printing`, `editing`, `menu_bar`;
     long work runs through `background` (a worker thread with progress and Cancel)."""
@@ -51,6 +67,8 @@ class MainWindow(QMainWindow):
         self.scene = ChartScene(self.controller, self)
         self.view = ChartView(self.scene, self)
         self.setCentralWidget(self.view)
+        if self.controller.check_pending:
+            FirstFrame(self.controller, self.view.viewport())
         self.docks: dict[str, QDockWidget] = {}
         self._build_docks()
         desktop.arrange_docks(self)

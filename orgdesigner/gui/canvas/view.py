@@ -14,7 +14,6 @@ from PySide6.QtGui import (
     QKeyEvent,
     QMouseEvent,
     QPainter,
-    QPaintEvent,
     QResizeEvent,
     QWheelEvent,
 )
@@ -160,11 +159,6 @@ class ChartView(QGraphicsView):
         self.auto_fit = False
         self.resetTransform()
         self._zoom_changed()
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        super().paintEvent(event)
-        if self.controller.check_pending:  # a large file's chart is on screen: now check it
-            QTimer.singleShot(0, self.controller.finish_first_check)
 
     def fit_all(self) -> None:
         """Fit to window: the whole chart, however small (the user asked for it)."""
