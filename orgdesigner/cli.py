@@ -185,8 +185,19 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
     targets = [t for t in (args.xlsx, args.organogram_senior, args.organogram_junior, args.transparency) if t]
     if len({str(Path(t).resolve()) for t in targets}) < len(targets):
         raise UsageError("two exports name the same file; give each its own name")
+    if (args.equality or args.map) and not args.xlsx:
+        raise UsageError("--equality (and --map) go with --xlsx: they add HR's counts to the workbook's Equality sheet")
+    if args.map and not args.equality:
+        raise UsageError("--map goes with --equality HR_FILE")
     if args.xlsx:
-        xlsx.export_workbook(document, Path(args.xlsx), args.scenario, names=not args.no_names)
+        sheets = xlsx.SHEETS
+        if args.equality:
+            from orgdesigner.formats.consultation_sheets import with_hr
+            from orgdesigner.formats.hr_equality import read_characteristics
+
+            sheets = with_hr(sheets, read_characteristics(Path(args.equality), Path(args.map) if args.map else None))
+        xlsx.export_workbook(document, Path(args.xlsx), args.scenario, names=not args.no_names, sheets=sheets)
+        del sheets  # HR's characteristics: only their counts are in the workbook
         wrote.append(args.xlsx)
     if args.organogram_senior:
         junior = Path(args.organogram_junior) if args.organogram_junior else None
@@ -409,6 +420,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--transparency", metavar="OUT.csv", help="Transparency Code chart data (top three tiers)")
     p.add_argument("--scenario", help="scenario name (default: the last)")
     p.add_argument("--no-names", action="store_true", help="leave every postholder's name out")
+    p.add_argument("--equality", metavar="HR_FILE", help="HR's protected characteristics for the Equality sheet")
+    p.add_argument("--map", metavar="MAP.json", help="which column of HR_FILE holds which characteristic")
     p.set_defaults(run=cmd_export)
 
     p = sub.add_parser("import", help="import an establishment list (.xlsx or .csv)")

@@ -39,7 +39,7 @@ from pathlib import Path
 import xlsxwriter
 from xlsxwriter.exceptions import XlsxWriterException
 
-from orgdesigner.formats import hr_sheets, safe_io
+from orgdesigner.formats import consultation_sheets, hr_sheets, safe_io
 from orgdesigner.formats.sheet_kit import Book, Formats, Progress
 from orgdesigner.model.bulk import collector_paused
 from orgdesigner.model.document import Document
@@ -58,6 +58,7 @@ SHEETS: tuple[SheetWriter, ...] = (
     hr_sheets.spans_and_layers,
     hr_sheets.costs,
     hr_sheets.changes,
+    consultation_sheets.writers(),
 )
 """The sheets of the HR workbook, in tab order."""
 
