@@ -47,6 +47,10 @@ def test_workbook_has_the_sheets_hr_needs_with_tables_and_frozen_headers(tmp_pat
         "Spans & layers",
         "Costs",
         "Changes",
+        "Consultation (HR1)",
+        "Senior appointments",
+        "At risk",
+        "Equality",
     ]
     est = book["Establishment"]
     assert est.freeze_panes == "A2"
