@@ -43,6 +43,7 @@ def test_the_window_keeps_turning_while_a_20000_post_workbook_is_written(
     big_window.actions_by_name["Export to Excel for HR"].trigger()
     task = big_window.background.task
     assert task is not None  # the export is under way, and the window is back in its event loop
+    assert task.dialog.isVisible() and task.dialog.isModal()  # no edits to what is being written
     turns: list[str] = []  # what the progress dialog said at each turn of the event loop
     ticker = QTimer()
     ticker.setInterval(0)

@@ -112,13 +112,16 @@ class BackgroundTask(QObject):
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self.dialog.setAutoReset(False)
         self.dialog.setAutoClose(False)
-        self.dialog.setMinimumDuration(300)
+        # Shown at once, not after a delay: the dialog is what keeps the user from editing the
+        # document the job is reading, so it must be up before the job starts.
+        self.dialog.setMinimumDuration(0)
         self.dialog.setValue(0)
         self.dialog.canceled.connect(self.cancel)
         self.running = False
 
     def start(self) -> None:
         self.running = True
+        self.dialog.show()
         QThreadPool.globalInstance().start(self._job)
 
     def cancel(self) -> None:
