@@ -261,7 +261,7 @@ class _SheetRows:
         """Each row's number and cell text; the hot loop of an import, so its common cases are inline."""
         cell_tag, text_tag, value_tag = f"{_MAIN}c", f"{_MAIN}t", f"{_MAIN}v"
         width = MAX_COLUMN  # until the header is read: then cells past its last column are dropped
-        columns, left = self.columns, self.budget.left
+        columns, shared, left = self.columns, self.shared, self.budget.left
         for count, (_event, row) in enumerate(etree.iterparse(handle, tag=f"{_MAIN}row", **_PARSER_ARGS), start=1):
             number = self._row_number(row.get("r"), count)
             cells: list[str] = []
@@ -278,19 +278,27 @@ class _SheetRows:
                 if index >= width:
                     continue
                 kind = cell.get("t")
-                if kind == "s":
-                    text = cell.findtext(value_tag) or ""
-                    if text:
-                        text = self._shared(text, number, ref or "")
-                elif kind == "inlineStr":
-                    rich = cell[0] if len(cell) else cell
-                    if len(rich) == 1 and rich[0].tag == text_tag:  # plain text: <is><t>…</t></is>
-                        text = unescape(rich[0].text or "")
+                if not len(cell):
+                    continue  # a cell with a format and nothing in it
+                first = cell[0]  # <v> (or <f> then <v> for a formula; <is> for inline text)
+                if kind == "inlineStr":
+                    if len(first) == 1 and first[0].tag == text_tag:  # plain text: <is><t>…</t></is>
+                        text = unescape(first[0].text or "")
                     else:  # rich text runs
                         text = unescape("".join(cell.itertext(text_tag, with_tail=False)))
                 else:
-                    text = cell.findtext(value_tag) or ""
-                    if kind is None and text.endswith(".0"):
+                    # cell.findtext walks a path in Python: the first child is looked at directly.
+                    text = (first.text if first.tag == value_tag else cell.findtext(value_tag)) or ""
+                    if kind == "s":
+                        if text:
+                            try:
+                                index_of_text = int(text)
+                                if index_of_text < 0:
+                                    raise IndexError(index_of_text)
+                                text = shared[index_of_text]
+                            except (ValueError, IndexError):
+                                text = self._shared(text, number, ref or "")  # says which cell and why
+                    elif kind is None and text.endswith(".0"):
                         text = text[:-2]
                 if not text:
                     continue

@@ -156,3 +156,22 @@ def test_a_lone_surrogate_or_control_character_in_a_title_is_written_not_fatal(t
     assert "Chief\ufffd Operating Officer" in {c.value for c in _cells(out)}
     for path in (senior, tiers):
         assert "Chief\ufffd Operating Officer" in path.read_text(encoding="utf-8-sig")
+
+
+def test_an_export_cancelled_through_its_progress_leaves_no_file(tmp_path: Path) -> None:
+    """The window cancels by raising from the progress callback: nothing is left behind."""
+
+    class Cancelled(Exception):
+        pass
+
+    seen: list[str] = []
+
+    def progress(_percent: int, what: str) -> None:
+        seen.append(what)
+        if what == "Findings":
+            raise Cancelled
+
+    with pytest.raises(Cancelled):
+        hr_workbook.export_workbook(hostile(), tmp_path / "hr.xlsx", progress=progress)
+    assert "Establishment" in seen
+    assert list(tmp_path.iterdir()) == []
