@@ -495,7 +495,7 @@ def _pack_arguments(p: argparse.ArgumentParser) -> None:
 
 
 GuiLauncher = Callable[[Sequence[str]], int]
-_OUTPUT_ARGS = frozenset({"output", "xlsx", "organogram_senior", "organogram_junior", "transparency"})
+_INPUT_ARGS = ("file", "input", "senior", "junior", "map", "equality")
 
 
 def run(argv: Sequence[str], out: TextIO | None = None, gui: GuiLauncher | None = None) -> int:
@@ -530,10 +530,8 @@ def _run(argv: Sequence[str], out: TextIO, gui: GuiLauncher | None) -> int:
         args = parser.parse_args(list(argv))
         if args.command is None:
             raise UsageError("choose a command (see 'orgdesigner --help')")
-        # every file a command reads (FILE, --map, --equality, ...) is safe from its outputs
-        inputs = [
-            v for k, v in vars(args).items() if k not in _OUTPUT_ARGS and isinstance(v, str) and Path(v).is_file()
-        ]
+        # the files a command reads (FILE, the CSVs, --map, --equality) are safe from its outputs
+        inputs = [getattr(args, name, None) for name in _INPUT_ARGS]
         with safe_io.protected_inputs(inputs):
             code: int = args.run(args, out)
         return code

@@ -9,10 +9,7 @@ cancelled or failed export leaves nothing behind (and never half a file over an 
 
 from __future__ import annotations
 
-import contextlib
-import os
 import threading
-import uuid
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -20,6 +17,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QProgressDialog, QWidget
 
+from orgdesigner.formats import safe_io
 from orgdesigner.model.errors import OrgError
 
 Progress = Callable[[int, str], None]
@@ -31,18 +29,13 @@ class Cancelled(Exception):
 
 
 def into_place(path: Path, write: Callable[[Path], Any], progress: Progress | None = None) -> Any:
-    """Run `write` on a temporary file beside `path`, then rename it over `path`: nothing is left on
-    failure or Cancel (`progress` is asked once more before the rename, so a late Cancel counts)."""
-    part = path.with_name(f".{path.stem}.{uuid.uuid4().hex[:8]}.part{path.suffix}")
-    try:
+    """Run `write` on a temporary file beside `path`, then rename it over `path` (the one write path,
+    safe_io: fsynced, the folder too): nothing is left on failure or Cancel (`progress` is asked once
+    more before the rename, so a late Cancel counts)."""
+    with safe_io.output_path(path) as part:
         result = write(part)
         if progress is not None:
             progress(100, "finishing")
-        os.replace(part, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            part.unlink()
-        raise
     return result
 
 
