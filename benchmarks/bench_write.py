@@ -30,7 +30,9 @@ from orgdesigner.render.pages import PrintOptions, write_pdf
 
 
 @contextlib.contextmanager
-def _direct_output_path(target: str | Path, require_content: bool = True, verb: str = "write") -> Iterator[Path]:
+def _direct_output_path(
+    target: str | Path, require_content: bool = True, verb: str = "write", complete: object = None
+) -> Iterator[Path]:
     yield Path(target)
 
 

@@ -49,6 +49,14 @@ def cover(book: Book) -> None:
         ("Findings", f"{errors} errors, {warnings} warnings", ""),
         ("Names of postholders", names, ""),
     ]
+    # totals leave out what is not known and say how many
+    if m.fte_unknown:
+        lines.insert(7, ("Posts and staff groups whose FTE is not known (left out of the FTE)", m.fte_unknown, COUNT))
+    if m.pay_unknown:
+        at = 9 if m.fte_unknown else 8
+        lines.insert(
+            at, ("Posts and staff groups whose pay is not known (left out of the pay bill)", m.pay_unknown, COUNT)
+        )
     for row, (label, value, number) in enumerate(lines, start=1):
         book.write(ws, row, 0, label, f.get(bold=True))
         book.write(ws, row, 1, value, f.get(number, left=True))

@@ -17,7 +17,7 @@ import os
 import re
 import stat
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -215,13 +215,21 @@ def _without_lone_surrogates(data: Any) -> Any:
 # ---- outputs --------------------------------------------------------------------------------------
 
 
+def _read_umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _read_umask()  # once, at import: setting it to read it is not safe while worker threads write
+
+
 def _mode_for(target: Path) -> int:
+    """A replaced file keeps its permissions; a new one gets the usual ones (not mkstemp's 0600)."""
     try:
         return stat.S_IMODE(target.stat().st_mode)
     except OSError:
-        mask = os.umask(0o022)
-        os.umask(mask)
-        return 0o666 & ~mask
+        return 0o666 & ~_UMASK
 
 
 def _fsync_folder(folder: Path) -> None:
@@ -244,12 +252,18 @@ def _write_problem(target: Path, exc: BaseException, verb: str = "write") -> Fil
 
 
 @contextlib.contextmanager
-def output_path(target: str | Path, require_content: bool = True, verb: str = "write") -> Iterator[Path]:
+def output_path(
+    target: str | Path,
+    require_content: bool = True,
+    verb: str = "write",
+    complete: Callable[[Path], bool] | None = None,
+) -> Iterator[Path]:
     """A temporary path beside `target` for a writer that wants a file name (Qt, openpyxl).
 
     On a clean exit the temporary file is fsynced and renamed over `target`; on any error it is
     removed and the previous `target` is left as it was. An empty result is refused when
-    `require_content` (a writer that failed silently must not leave a 0-byte file).
+    `require_content` (a writer that failed silently must not leave a 0-byte file), and so is one
+    that `complete` says is cut short (Qt's PDF writer does not report a full disk).
     """
     target = Path(target)
     refuse_input_as_output(target)
@@ -266,6 +280,11 @@ def output_path(target: str | Path, require_content: bool = True, verb: str = "w
         yield temp
         if require_content and temp.stat().st_size == 0:
             raise FileProblem(f"Could not {verb} {target}: nothing was written. The previous file is unchanged.")
+        if complete is not None and not complete(temp):
+            raise FileProblem(
+                f"Could not {verb} {target}: the file was cut short (is the disk full?). "
+                "The previous file is unchanged."
+            )
         with temp.open("rb+") as handle:
             os.fsync(handle.fileno())
         os.chmod(temp, _mode_for(target))
@@ -293,3 +312,10 @@ def write_output(target: str | Path, data: bytes, verb: str = "write") -> None:
 def write_text(target: str | Path, text: str, encoding: str = "utf-8") -> None:
     """Text written atomically; characters the encoding cannot hold (lone surrogates) become '?'."""
     write_output(target, text.encode(encoding, errors="replace"))
+
+
+def pdf_complete(path: Path) -> bool:
+    """A PDF ends with its %%EOF marker: one cut short by a full disk does not."""
+    with path.open("rb") as handle:
+        handle.seek(max(0, path.stat().st_size - 1024))
+        return b"%%EOF" in handle.read()

@@ -203,7 +203,7 @@ def write_consultation_pdf(result: Consultation, path: Path, heading: PdfHeading
     folder = Path(path).resolve().parent
     if not folder.is_dir():
         raise FileProblem(f"Could not write {path}: the folder {folder} does not exist.")
-    with safe_io.output_path(path) as temp:
+    with safe_io.output_path(path, complete=safe_io.pdf_complete) as temp:
         writer = QPdfWriter(str(temp))
         writer.setResolution(DPI)
         writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,

@@ -318,7 +318,7 @@ def write_pdf(
     folder = Path(path).resolve().parent
     if not folder.is_dir() or not os.access(folder, os.W_OK):
         raise FileProblem(f"Could not write {path}: the folder {folder} does not exist or is read-only.")
-    with safe_io.output_path(path) as temp:  # painted beside the target, renamed over it when complete
+    with safe_io.output_path(path, complete=safe_io.pdf_complete) as temp:  # renamed over the target when whole
         writer = QPdfWriter(str(temp))
         writer.setResolution(int(UNIT_PER_INCH))
         writer.setTitle(pack_title(document, options))

@@ -184,3 +184,23 @@ def test_whatever_the_establishment_import_writes_loads_back_equal(rows: list[li
         except FileProblem:
             return
         _round_trip(result.document, folder)
+
+
+def test_the_hr_workbook_shows_unknown_values_in_its_findings_and_counts_them(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from orgdesigner.formats.hr_workbook import export_workbook
+
+    rows = [
+        ["CE", "Ann", "SMS", "Chief Executive", "", "D", "C", "", "XX", "1", "90000", "90000", ""],
+        ["D1", "Bob", "SMS", "Director", "", "D", "C", "", "CE", "1e9", "-50000", "25,000,000", ""],
+    ]
+    (tmp_path / "s.csv").write_bytes(_csv(SENIOR, rows))
+    document, _report = import_organogram(tmp_path / "s.csv")
+    export_workbook(document, tmp_path / "hr.xlsx")
+    book = load_workbook(tmp_path / "hr.xlsx", read_only=True)
+    findings = [" ".join(str(c) for c in row if c) for row in book["Findings"].iter_rows(values_only=True)]
+    assert any("data.value" in line and "'1e9'" in line and "'-50000'" in line for line in findings)
+    cover = {row[0]: row[1] for row in book["Cover"].iter_rows(values_only=True) if row and row[0]}
+    assert cover["Posts and staff groups whose FTE is not known (left out of the FTE)"] == 1
+    assert cover["FTE (posts and staff groups)"] == 1

@@ -129,3 +129,12 @@ def test_a_number_too_large_to_hold_names_the_field() -> None:
     assert marker in text
     with pytest.raises(FileProblem, match=r"\.fte: inf is not a number"):
         native.loads(text.replace(marker, marker + ' "fte": 1e999,', 1))
+
+
+def test_a_pdf_cut_short_is_not_put_in_place(tmp_path: Path) -> None:
+    target = tmp_path / "pack.pdf"
+    target.write_bytes(b"%PDF-1.4 the previous pack %%EOF")
+    with pytest.raises(FileProblem, match="cut short"), safe_io.output_path(target, complete=safe_io.pdf_complete) as t:
+        t.write_bytes(b"%PDF-1.4 half of a pack, the disk full")
+    assert target.read_bytes() == b"%PDF-1.4 the previous pack %%EOF"
+    assert _leftovers(tmp_path) == []

@@ -56,6 +56,7 @@ CHECKS: dict[str, Callable[[Path], bool]] = {
     ".csv": lambda p: _valid_csv(p.read_bytes()),
     ".xlsx": _valid_xlsx,
     ".orgx": lambda p: bool(native.load(p).scenarios),
+    ".html": lambda p: p.read_bytes().rstrip().endswith(b"</html>"),
 }
 
 
@@ -71,6 +72,7 @@ def _orgx_commands(source: Path, out: Path) -> list[list[str]]:
         ["pdf", f, "-o", str(out / "a.pdf")],
         ["pdf", f, "-o", str(out / "b.pdf"), "--summary", "--names", "--paper", "A3"],
         ["svg", f, "-o", str(out / "a.svg")], ["png", f, "-o", str(out / "a.png")],
+        ["html", f, "-o", str(out / "a.html"), "--summary"],
     ]  # fmt: skip
 
 
