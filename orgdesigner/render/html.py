@@ -140,13 +140,20 @@ def _item(out: list[str], structure: Structure, post_id: str, style: CardStyle, 
         link = f' <a href="#post-{escape(post_id)}">(team below)</a>'
         out.append(f"<li>{_describe(structure, post, style)}{link}</li>")
         return
-    out.append(f"<li>{_describe(structure, post, style)}")
-    if kids:
-        out.append("<ul>")
-        for kid in kids:
-            _item(out, structure, kid, style, nested=True)
-        out.append("</ul>")
-    out.append("</li>")
+    # the team as nested lists, walked with a stack: a chain thousands deep must not exhaust recursion
+    stack: list[tuple[bool, str]] = [(True, post_id)]  # (a post to write, its id) or (False, closing tag)
+    while stack:
+        is_post, value = stack.pop()
+        if not is_post:
+            out.append(value)
+            continue
+        out.append(f"<li>{_describe(structure, structure.post(value), style)}")
+        stack.append((False, "</li>"))
+        kids = structure.reports_of(value)
+        if kids:
+            out.append("<ul>")
+            stack.append((False, "</ul>"))
+            stack.extend((True, kid) for kid in reversed(kids))
 
 
 def _summary(document: Document, options: PrintOptions) -> list[str]:
