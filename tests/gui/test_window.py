@@ -632,3 +632,23 @@ def test_ending_a_drag_keeps_the_comparison_and_the_manager_chain_lit(
     assert "b0" in lit  # the comparison's posts are still lit
     assert {"b", "ce"} <= lit.lit()  # and the dragged post's managers
     assert not lit.layer(Layer.DROP_TARGET)
+
+
+def test_shift_dragging_the_background_selects_the_cards_in_the_band(qtbot: QtBot, window: MainWindow) -> None:
+    """A rubber band over Director B's managers selects them, e.g. to set their side at once."""
+    w = window
+    w.view.reset_zoom()
+    cards = [w.scene.post_rect(f"b{n}") for n in range(4)]
+    assert all(cards)
+    band = cards[0].united(cards[3]).adjusted(-6, -6, 6, 6)  # type: ignore[union-attr]
+    w.view.ensureVisible(band, 0, 0)
+    start, end = w.view.mapFromScene(band.topLeft()), w.view.mapFromScene(band.bottomRight())
+    assert w.scene.post_at(band.topLeft()) is None  # the press is on empty canvas
+    viewport = w.view.viewport()
+    shift = Qt.KeyboardModifier.ShiftModifier
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, shift, start)
+    for step in range(1, 6):
+        qtbot.mouseMove(viewport, start + (end - start) * step / 5)
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, shift, end)
+    assert sorted(w.controller.selection) == ["b0", "b1", "b2", "b3"]
+    assert w.properties.fields["side"].isEnabled() and not w.properties.fields["title"].isEnabled()

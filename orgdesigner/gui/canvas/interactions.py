@@ -2,16 +2,19 @@
 
 A gesture starts, moves, and then finishes or is cancelled (Escape); on finishing it asks the
 controller for one verb, so a drag is one undoable action. Dragging the background pans the chart
-(Qt's own hand drag, in the view). Gestures light only their own highlight layer (the drop
-target), so ending one never clears the manager chain, the comparison or the search.
+(Qt's own hand drag, in the view); Shift-dragging it draws a rubber band that selects. Gestures
+light only their own highlight layer (the drop target), so ending one never clears the manager
+chain, the comparison or the search.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPen
+from PySide6.QtWidgets import QGraphicsRectItem
 
 from orgdesigner.gui.canvas.items import DragGhost
 from orgdesigner.gui.highlights import Layer
@@ -20,6 +23,16 @@ if TYPE_CHECKING:
     from orgdesigner.gui.canvas.view import ChartView
 
 DRAG_START = 8  # pixels (scene) the pointer moves before a press on a card becomes a drag
+
+
+class Gesture(Protocol):
+    """What the view hands a press's later events to: moves, then a release or Escape."""
+
+    def move(self, scene_pos: QPointF) -> None: ...
+
+    def finish(self, scene_pos: QPointF, modifiers: Qt.KeyboardModifier) -> None: ...
+
+    def cancel(self) -> None: ...
 
 
 class CardDrag:
@@ -101,6 +114,43 @@ class CardDrag:
         if item is not None:
             item.setOpacity(1.0)
         self.controller.highlights.clear(Layer.DROP_TARGET)
+
+
+class RubberBand:
+    """Shift-drag on empty canvas: a band is drawn from the press, and on release the posts whose
+    cards it covers are selected (added to the selection with Ctrl), e.g. to set their side at once."""
+
+    def __init__(self, view: ChartView, press: QPointF) -> None:
+        self.view = view
+        self.controller = view.controller
+        self.press = press
+        self.band = QGraphicsRectItem(QRectF(press, press))
+        self.band.setPen(QPen(QColor("#1f5fa8"), 0))
+        self.band.setBrush(QColor(31, 95, 168, 40))
+        self.band.setZValue(90)
+        view.chart.addItem(self.band)
+
+    def move(self, scene_pos: QPointF) -> None:
+        self.band.setRect(QRectF(self.press, scene_pos).normalized())
+
+    def finish(self, scene_pos: QPointF, modifiers: Qt.KeyboardModifier) -> None:
+        area = QRectF(self.press, scene_pos).normalized()
+        self._end()
+        opts = self.view.chart.layout_options
+        covered = [
+            post_id
+            for post_id, (x, y) in self.view.chart.current_layout.positions.items()
+            if area.intersects(QRectF(x, y, opts.card_width, opts.card_height))
+        ]
+        keep = list(self.controller.selection) if modifiers & Qt.KeyboardModifier.ControlModifier else []
+        self.controller.select(keep + [p for p in covered if p not in keep])
+
+    def cancel(self) -> None:
+        self._end()
+
+    def _end(self) -> None:
+        if self.band.scene() is self.view.chart:
+            self.view.chart.removeItem(self.band)
 
 
 class PaletteDrop:

@@ -19,7 +19,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGraphicsView, QLabel, QWidget
 
-from orgdesigner.gui.canvas.interactions import CardDrag, KeyboardWalk, PaletteDrop
+from orgdesigner.gui.canvas.interactions import CardDrag, Gesture, KeyboardWalk, PaletteDrop, RubberBand
 from orgdesigner.gui.canvas.scene import ChartScene
 from orgdesigner.model.post import Side
 from orgdesigner.render.card import SIDE_COLOURS
@@ -63,7 +63,7 @@ class ChartView(QGraphicsView):
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)  # dragging the background pans
         self.setAcceptDrops(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.gesture: CardDrag | None = None
+        self.gesture: Gesture | None = None
         self.palette_drop = PaletteDrop(self)
         self.walk = KeyboardWalk(self)
         # The chart keeps fitting its view as the window is resized, until the user zooms or pans.
@@ -224,6 +224,8 @@ class ChartView(QGraphicsView):
             scene_pos = self.mapToScene(event.position().toPoint())
             additive = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
             self.gesture = CardDrag.start(self, scene_pos, additive)
+            if self.gesture is None and additive:
+                self.gesture = RubberBand(self, scene_pos)
             if self.gesture is not None:
                 self.setFocus()
                 event.accept()
