@@ -638,9 +638,9 @@ def test_shift_dragging_the_background_selects_the_cards_in_the_band(qtbot: QtBo
     """A rubber band over Director B's managers selects them, e.g. to set their side at once."""
     w = window
     w.view.reset_zoom()
-    cards = [w.scene.post_rect(f"b{n}") for n in range(4)]
-    assert all(cards)
-    band = cards[0].united(cards[3]).adjusted(-6, -6, 6, 6)  # type: ignore[union-attr]
+    first, last = w.scene.post_rect("b0"), w.scene.post_rect("b3")
+    assert first is not None and last is not None
+    band = first.united(last).adjusted(-6, -6, 6, 6)
     w.view.ensureVisible(band, 0, 0)
     start, end = w.view.mapFromScene(band.topLeft()), w.view.mapFromScene(band.bottomRight())
     assert w.scene.post_at(band.topLeft()) is None  # the press is on empty canvas
