@@ -1,10 +1,12 @@
 """The HR workbook: a scenario as an establishment HR can use at once (Excel tables, frozen headers,
 fitted widths, £/FTE formats, landscape A4 printing, live formulas that also hold their values).
 
-Written with XlsxWriter through its public interface. Measured at 20,000 posts it writes the whole
-workbook in about the time openpyxl took with rows spliced into its private writer, where openpyxl's
-public write-only cells take several times as long, and only XlsxWriter stores a formula's computed
-value beside the formula (see pyproject.toml). openpyxl stays for reading.
+Written with XlsxWriter through its public interface (see pyproject.toml for why): of the public
+ways it is the fastest that makes Excel tables (openpyxl's write-only mode takes ~1.7 times as long
+for the Establishment sheet alone; benchmarks/bench_xlsx_writers.py), and the only one that stores a
+formula's computed value beside it. Its price is speed against the former rows-as-text splice into
+openpyxl's private writer: about 2.2-2.7 times that writer's time at 20,000 posts, nearly all of it
+inside XlsxWriter (~5 us a cell written and serialised). openpyxl stays for reading.
 
 Names are personal data: `names=False` leaves them out of every sheet.
 
