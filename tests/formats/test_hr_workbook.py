@@ -175,3 +175,22 @@ def test_an_export_cancelled_through_its_progress_leaves_no_file(tmp_path: Path)
         hr_workbook.export_workbook(hostile(), tmp_path / "hr.xlsx", progress=progress)
     assert "Establishment" in seen
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("name", sorted(resources.templates()))
+def test_every_template_and_scenario_writes_a_workbook_openpyxl_reads_whole(tmp_path: Path, name: str) -> None:
+    """Blank files too: every sheet opens, every table covers exactly its header and rows."""
+    document = native.load(resources.template(name))
+    for scenario in document.scenarios:
+        for names in (True, False):
+            out = tmp_path / f"{scenario.name}-{names}.xlsx"
+            hr_workbook.export_workbook(document, out, scenario.name, names=names)
+            book = openpyxl.load_workbook(out)
+            assert book.sheetnames[:2] == ["Cover", "Establishment"]
+            for ws in book.worksheets:
+                for table in ws.tables.values():
+                    first, last = table.ref.split(":")
+                    assert first == "A1"
+                    header = [c.value for c in ws[1]][: len(table.tableColumns)]
+                    assert header == [c.name for c in table.tableColumns], ws.title
+                    assert int(last.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")) in (ws.max_row, ws.max_row - 1, 2)
