@@ -27,6 +27,9 @@ def application() -> QApplication:
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
     app.setDesktopFileName("orgdesigner")
+    from orgdesigner.gui.window.access import apply_theme
+
+    apply_theme(app)  # ORGDESIGNER_THEME=dark|light|high-contrast; otherwise the system's palette
     return app
 
 

@@ -25,7 +25,7 @@ from orgdesigner.gui.panels import (
     PaletteList,
     PropertiesPanel,
 )
-from orgdesigner.gui.window import desktop
+from orgdesigner.gui.window import access, desktop
 from orgdesigner.gui.window.background import Background
 from orgdesigner.gui.window.editing import EditActions
 from orgdesigner.gui.window.exports import ExportActions
@@ -93,6 +93,9 @@ class MainWindow(QMainWindow):
         self._update_counts()
         desktop.restore(self, restore_layout)
         self.view.fit_soon()
+        access.name_controls(self)
+        access.set_focus_order(self)
+        access.describe_selection(self)
 
     # ---- construction ------------------------------------------------------------------------------
     def add_panel(
@@ -140,6 +143,8 @@ class MainWindow(QMainWindow):
         c.undo_stack.indexChanged.connect(self.update_title)
         c.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         c.findingsChanged.connect(self._update_counts)
+        c.selectionChanged.connect(lambda: access.describe_selection(self))
+        c.findingsChanged.connect(lambda *_args: access.describe_selection(self))
         self.findings.findingChosen.connect(self.editing.show_posts)
         self.outline.postChosen.connect(self.view.centre_on_post)
         self.palette_list.templateChosen.connect(self.editing.add_from_palette)

@@ -186,9 +186,7 @@ def paint_card(
     band = QRectF(rect.left(), rect.top(), rect.width(), 6)
     painter.fillRect(band.adjusted(1, 1, -1, 0), colour)
     if finding:
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(FINDING_COLOURS.get(finding, QColor("#000000")))
-        painter.drawEllipse(QPointF(rect.right() - 9, rect.top() + 15), 5, 5)
+        paint_finding_mark(painter, QPointF(rect.right() - 9, rect.top() + 15), finding)
     if detail < 0.4:
         return
 
@@ -242,6 +240,27 @@ def paint_card(
         painter.setPen(QColor("#ffffff"))
         painter.drawText(badge, int(Qt.AlignmentFlag.AlignCenter), text)
         x += w + 4
+
+
+def paint_finding_mark(painter: QPainter, centre: QPointF, severity: str, radius: float = 5.0) -> None:
+    """A finding's mark: its shape says the severity as well as its colour (a circle for an error,
+    a triangle for a warning, a square for a note), so colour is never the only signal."""
+    painter.save()
+    painter.setPen(QPen(QColor("#000000"), 0.6))
+    painter.setBrush(FINDING_COLOURS.get(severity, QColor("#000000")))
+    if severity == "warning":
+        r = radius * 1.2
+        triangle = QPainterPath()
+        triangle.moveTo(centre.x(), centre.y() - r)
+        triangle.lineTo(centre.x() + r, centre.y() + r * 0.8)
+        triangle.lineTo(centre.x() - r, centre.y() + r * 0.8)
+        triangle.closeSubpath()
+        painter.drawPath(triangle)
+    elif severity == "info":
+        painter.drawRect(QRectF(centre.x() - radius * 0.9, centre.y() - radius * 0.9, radius * 1.8, radius * 1.8))
+    else:
+        painter.drawEllipse(centre, radius, radius)
+    painter.restore()
 
 
 def connector_path(layout: Layout, manager: str, reports: list[str] | tuple[str, ...]) -> QPainterPath:

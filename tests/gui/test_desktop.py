@@ -172,3 +172,21 @@ def test_the_outline_follows_the_chart_selection_both_ways(qtbot: QtBot, window:
     qtbot.waitUntil(lambda: outline.tree.currentIndex().data(Qt.ItemDataRole.UserRole) == "b2")
     outline.tree.setCurrentIndex(outline.model.index_of("a1"))
     assert window.controller.selection == ["a1"]
+
+
+def test_a_card_cut_short_shows_its_whole_title_on_hover(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    shown: list[str] = []
+    monkeypatch.setattr(QToolTip, "showText", lambda _at, text, *_a: shown.append(text))
+    long_title = "Director of Strategic Commissioning, Performance Improvement and Partnerships"
+    window.controller.perform(UpdatePost("a", {"title": long_title}))
+    view = window.view
+    view.centre_on_post("a")
+    rect = window.scene.post_rect("a")
+    assert rect is not None
+    at = view.mapFromScene(rect.center())
+    QApplication.sendEvent(view.viewport(), QHelpEvent(QEvent.Type.ToolTip, at, view.viewport().mapToGlobal(at)))
+    assert shown and shown[-1].splitlines()[0] == long_title

@@ -5,24 +5,25 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import shiboken6
-from PySide6.QtCore import QPointF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QDragEnterEvent,
     QDragLeaveEvent,
     QDragMoveEvent,
     QDropEvent,
+    QHelpEvent,
     QKeyEvent,
     QMouseEvent,
     QPainter,
     QResizeEvent,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QGraphicsView, QLabel, QWidget
+from PySide6.QtWidgets import QGraphicsView, QLabel, QToolTip, QWidget
 
 from orgdesigner.gui.canvas.interactions import CardDrag, Gesture, KeyboardWalk, PaletteDrop, RubberBand
 from orgdesigner.gui.canvas.scene import ChartScene
 from orgdesigner.model.post import Side
-from orgdesigner.render.card import SIDE_COLOURS
+from orgdesigner.render.card import SIDE_COLOURS, card_title
 
 PALETTE_MIME = "application/x-orgdesigner-template"
 OVERVIEW_BELOW = 0.2  # zoom under which cards are drawn as flat boxes in one item
@@ -37,7 +38,9 @@ def legend_label() -> QLabel:
     )
     label = QLabel(
         f"{swatches} &nbsp;·&nbsp; dashed border: vacant · <b>NEW</b> · <s>to be deleted</s> · "
-        "dark badge: statutory role · <span style='color:#7b1fa2'>- - -</span> dotted line · ● finding"
+        "dark badge: statutory role · <span style='color:#7b1fa2'>- - -</span> dotted line · findings: "
+        "<span style='color:#c62828'>●</span> error <span style='color:#ef8f00'>▲</span> warning "
+        "<span style='color:#1976d2'>■</span> note"
     )
     label.setObjectName("legend")
     label.setContentsMargins(6, 2, 6, 2)
@@ -192,6 +195,26 @@ class ChartView(QGraphicsView):
         rect = self.chart.post_rect(post_id)
         if rect is not None:
             self.centerOn(rect.center())
+
+    def tooltip_for(self, post_id: str) -> str:
+        """A card's tooltip: its whole title (the card may end it with "…") and its findings."""
+        structure = self.controller.structure
+        post = structure.get(post_id)
+        if post is None:
+            return ""
+        lines = [card_title(post)]
+        lines += [f"• {f.message}" for f in self.controller.checker.findings_for(post_id)]
+        return "\n".join(lines)
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            post_id = self.chart.post_at(self.mapToScene(event.pos()))
+            if post_id is not None:
+                QToolTip.showText(event.globalPos(), self.tooltip_for(post_id), self.viewport())
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:

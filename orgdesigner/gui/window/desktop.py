@@ -82,7 +82,7 @@ def first_dock_sizes(window: MainWindow) -> None:
     docks = window.docks
     small = window.width() < FIRST_SIZE.width() or window.height() < FIRST_SIZE.height() - 100
     side = [d for d in (docks.get("Outline"), docks.get("Properties")) if d is not None]
-    widths = [SIDE_WIDTH["left"] - 30, SIDE_WIDTH["right"] - 50] if small else [*SIDE_WIDTH.values()]
+    widths = [SIDE_WIDTH["left"] - 30, SIDE_WIDTH["right"] - 30] if small else [*SIDE_WIDTH.values()]
     window.resizeDocks(side, widths[: len(side)], Qt.Orientation.Horizontal)
     if "Findings" in docks:
         window.resizeDocks([docks["Findings"]], [FINDINGS_HEIGHT - (30 if small else 0)], Qt.Orientation.Vertical)
