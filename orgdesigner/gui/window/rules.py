@@ -1,87 +1,100 @@
-"""The rules profile dialog: span and layer limits, core share, pay bands, council type."""
+"""The rules profile dialog: every setting of the profile and its finance policy, with the council
+type. Accepting it is one undoable change (DocumentController.set_rules), saved in the file."""
 
 from __future__ import annotations
 
-from dataclasses import replace
+import dataclasses
 
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QDoubleSpinBox,
     QFormLayout,
     QLabel,
-    QLineEdit,
-    QSpinBox,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
     QWidget,
 )
 
+from orgdesigner.gui.window.profile_form import Editor, Invalid, editors, label, read
 from orgdesigner.model.errors import OrgError
 from orgdesigner.model.profile import CouncilType, RulesProfile
 
+PAGES: list[tuple[str, tuple[str, ...]]] = [
+    (
+        "Structure",
+        ("min_span", "max_span", "max_layers", "core_share_max", "split_exempt_layers", "pay_bands"),
+    ),
+    ("Figures", ("management_basis", "management_pay_threshold")),
+    (
+        "Pay and on-costs",
+        ("ni_rate", "ni_threshold", "lgps_rate", "levy_rate", "levy_allowance", "package_threshold"),
+    ),
+    ("Law and guidance", ("accountancy_bodies", "cfo_reports_to_hops", "dcs_first_tier")),
+    ("Selection and consultation", ("phase1_threshold", "phase2_threshold")),
+]
+"""Where each setting goes; settings not named here (added later) go on the last page."""
+
 
 class RulesDialog(QDialog):
-    """The rules profile: span and layer limits, core share, pay bands, council type."""
+    """Every rules setting on a page of its kind; the council type on the first."""
 
     def __init__(self, profile: RulesProfile, council_type: CouncilType, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Rules profile")
-        form = QFormLayout(self)
-        self.min_span = QSpinBox()
-        self.min_span.setRange(0, 50)
-        self.min_span.setValue(profile.min_span)
-        self.max_span = QSpinBox()
-        self.max_span.setRange(1, 200)
-        self.max_span.setValue(profile.max_span)
-        self.max_layers = QSpinBox()
-        self.max_layers.setRange(1, 30)
-        self.max_layers.setValue(profile.max_layers)
-        self.core = QDoubleSpinBox()
-        self.core.setRange(1, 100)
-        self.core.setSuffix(" %")
-        self.core.setValue(profile.core_share_max * 100)
+        self.profile = profile
+        self._editors = editors(profile)
+        self._finance = editors(profile.finance)
+        by_name = {e.name: e for e in self._editors}
+        layout = QVBoxLayout(self)
+        tabs = QTabWidget()
+        layout.addWidget(tabs)
         self.council = QComboBox()
         for kind in CouncilType:
             self.council.addItem(kind.label, kind.value)
         self.council.setCurrentIndex(self.council.findData(council_type.value))
-        self.bands = QLineEdit("; ".join(f"{k}: {int(v[0])}-{int(v[1])}" for k, v in sorted(profile.pay_bands.items())))
-        self.bands.setPlaceholderText("layer: floor-ceiling; e.g. 2: 110000-130000; 3: 70000-90000")
-        form.addRow("Minimum span", self.min_span)
-        form.addRow("Warn above span", self.max_span)
-        form.addRow("Maximum layers", self.max_layers)
-        form.addRow("Core share limit", self.core)
-        form.addRow("Council type", self.council)
-        form.addRow("Pay bands", self.bands)
+        placed: set[str] = set()
+        for n, (title, names) in enumerate(PAGES):
+            chosen = [by_name[name] for name in names if name in by_name]
+            if n == len(PAGES) - 1:  # settings this dialog does not name yet
+                chosen += [e for e in self._editors if e.name not in placed and e.name not in names]
+            placed.update(e.name for e in chosen)
+            form = self._page(tabs, title, chosen)
+            if n == 0:
+                form.insertRow(0, "Council type", self.council)
+        self._page(tabs, "Cost of change", self._finance)
         self.error = QLabel()
         self.error.setStyleSheet("color: #b00020")
-        form.addRow(self.error)
+        self.error.setWordWrap(True)
+        layout.addWidget(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-        self.profile = profile
+        layout.addWidget(buttons)
+
+    def _page(self, tabs: QTabWidget, title: str, chosen: list[Editor]) -> QFormLayout:
+        page = QWidget()
+        form = QFormLayout(page)
+        for editor in chosen:
+            form.addRow(label(editor.name), editor.widget)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(page)
+        tabs.addTab(scroll, title)
+        return form
+
+    def editor(self, name: str) -> QWidget:
+        """The widget of one setting (tests and accessibility tools find it by name too)."""
+        return next(e.widget for e in [*self._editors, *self._finance] if e.name == name)
 
     def _accept(self) -> None:
         try:
-            bands: dict[int, tuple[float, float]] = {}
-            for part in filter(None, (p.strip() for p in self.bands.text().split(";"))):
-                layer, _, rng = part.partition(":")
-                low, _, high = rng.replace("£", "").replace(",", "").partition("-")
-                bands[int(layer)] = (float(low), float(high))
-        except ValueError:
-            self.error.setText("Write pay bands as 'layer: floor-ceiling', separated by ';'.")
-            return
-        profile = replace(
-            self.profile,
-            min_span=self.min_span.value(),
-            max_span=self.max_span.value(),
-            max_layers=self.max_layers.value(),
-            core_share_max=self.core.value() / 100,
-            pay_bands=bands,
-        )
-        try:
+            profile = read(self.profile, self._editors)
+            profile = dataclasses.replace(profile, finance=read(self.profile.finance, self._finance))
             profile.validate()
-        except OrgError as exc:
+            profile.finance.validate()
+        except (Invalid, OrgError) as exc:
             self.error.setText(str(exc))
             return
         self.profile = profile
