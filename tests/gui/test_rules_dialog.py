@@ -90,7 +90,7 @@ def test_changed_settings_are_one_undo_step_and_are_saved(
     assert saved.profile == profile and saved.council_type is CouncilType.OTHER_BODY
     window.controller.undo_stack.undo()
     assert window.controller.document.profile == before
-    assert window.controller.document.council_type is CouncilType.UNITARY
+    assert window.controller.document.council_type == CouncilType("unitary")
 
 
 def test_a_setting_that_cannot_be_read_is_named_and_nothing_changes(
