@@ -9,12 +9,14 @@ shown are those of the last reading, said so beside them.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QTimer, Signal
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QShowEvent
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QFileDialog,
@@ -34,7 +36,11 @@ from orgdesigner.model.consultation.analysis import Consultation, analyse
 from orgdesigner.model.consultation.equality import Category, label
 from orgdesigner.model.errors import OrgError
 
-PHASE_COLUMNS = ("Phase", "First dismissal", "At risk", "Counted (s.188)", "Consultation", "Start by", "HR1 by", "Time")
+PHASE_COLUMNS = (
+    "Phase", "First dismissal", "At risk", "Counted (s.188)", "Consultation", "Start by", "HR1 by", "Time",
+    "Consultation started",
+)  # fmt: skip
+STARTED = PHASE_COLUMNS.index("Consultation started")
 TOO_LATE = QColor("#f8d7da")
 
 
@@ -74,10 +80,15 @@ class ConsultationPanel(QWidget):
         form.addRow("&To", self.to_box)
         form.addRow("&Count from", self.today)
         layout.addLayout(form)
+        self.reselect_all = QCheckBox("Every management post of the proposal &re-established with re-selection")
+        self.reselect_all.setToolTip("Their holders are at risk (TULRCA 1992 s.195), as in the Cheshire East proposal")
+        layout.addWidget(self.reselect_all)
         self.headline = QLabel()
         self.headline.setWordWrap(True)
         layout.addWidget(self.headline)
         self.phases = _table(PHASE_COLUMNS)
+        self.phases.setEditTriggers(QTableWidget.EditTrigger.DoubleClicked | QTableWidget.EditTrigger.EditKeyPressed)
+        self.phases.setToolTip("Double-click 'Consultation started' to record the date (YYYY-MM-DD) consultation began")
         layout.addWidget(self.phases)
         layout.addWidget(QLabel("Senior appointments (LGHA 1989 s.2; standing orders):"))
         self.appointments = _table(("Post", "Kind", "Why", "Appointed by"))
@@ -101,6 +112,8 @@ class ConsultationPanel(QWidget):
         self.to_box.activated.connect(lambda _i: self.recompute())
         self.today.dateChanged.connect(lambda _d: self._timer.start())
         self.equality_button.clicked.connect(self.choose_hr_file)
+        self.reselect_all.toggled.connect(self._set_reselect_all)
+        self.phases.itemChanged.connect(self._start_edited)
         controller.structureChanged.connect(self._changed)
         controller.scenarioChanged.connect(self.fill)
         self.fill()
@@ -130,6 +143,36 @@ class ConsultationPanel(QWidget):
         d = self.today.date()
         return dt.date(d.year(), d.month(), d.day())
 
+    def _set_reselect_all(self, on: bool) -> None:
+        name = self.to_box.currentText()
+        if name:
+            self.controller.set_scenario_fields(name, "Re-select every management post" if on else
+                                                "Re-select only posts flagged", reselect_all=on)  # fmt: skip
+
+    def _start_edited(self, item: QTableWidgetItem) -> None:
+        """The user recorded (or cleared) the date a phase's consultation began: an undoable scenario change."""
+        if item.column() != STARTED or self.result is None:
+            return
+        scenario = self.controller.document.scenario(self.to_box.currentText())
+        number = self.result.phases[item.row()].phase
+        text = item.text().strip()
+        try:
+            start = dt.date.fromisoformat(text).isoformat() if text else None
+        except ValueError:
+            QMessageBox.warning(self, "Consultation start", f"'{text}' is not a date: write it YYYY-MM-DD.")
+            self._show(self.result)
+            return
+        if not any(p.number == number for p in scenario.phases):
+            QMessageBox.information(
+                self, "Consultation start", "Give the proposal dated phases first (their effective dates)."
+            )
+            self._show(self.result)
+            return
+        phases = [
+            dataclasses.replace(p, consultation_start=start) if p.number == number else p for p in scenario.phases
+        ]
+        self.controller.set_scenario_fields(scenario.name, f"Consultation start for phase {number}", phases=phases)
+
     def recompute(self) -> None:
         a, b = self.from_box.currentText(), self.to_box.currentText()
         if not a or not b or a == b:
@@ -140,6 +183,9 @@ class ConsultationPanel(QWidget):
             self.protected.clear()
             return
         self.result = analyse(self.controller.document, a, b, self.count_from())
+        self.reselect_all.blockSignals(True)
+        self.reselect_all.setChecked(self.controller.document.scenario(b).reselect_all)
+        self.reselect_all.blockSignals(False)
         self._show(self.result)
         self.analysed.emit(self.result)
 
@@ -150,6 +196,7 @@ class ConsultationPanel(QWidget):
             f"{r.at_risk:,} people at risk ({r.from_name} → {r.to_name})."
             + (f" {len(errors)} phase(s) leave too little time: an error in law (TULRCA 1992 s.188)." if errors else "")
         )
+        self.phases.blockSignals(True)
         self.phases.setRowCount(len(r.phases))
         for row, p in enumerate(r.phases):
             t = p.timetable
@@ -162,12 +209,16 @@ class ConsultationPanel(QWidget):
                 _iso(t.consult_by),
                 _iso(t.hr1_by),
                 time_text(p),
+                _iso(p.started) if p.started else "",
             )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
+                if column != STARTED:
+                    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 if p.too_little_time:
                     item.setBackground(QBrush(TOO_LATE))
                 self.phases.setItem(row, column, item)
+        self.phases.blockSignals(False)
         self.appointments.setRowCount(len(r.member_appointments))
         for row, a in enumerate(r.member_appointments):
             for column, text in enumerate((a.title, a.kind, a.why, a.appointed_by)):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -222,7 +223,11 @@ class DocumentController(QObject):
         """Start a proposal from the scenario shown: same posts, same ids."""
         if not self._new_name_ok(name):
             return False
-        copy = Scenario(name, self.structure.copy(), self.scenario.notes, dict(self.scenario.targets))
+        shown = self.scenario
+        copy = dataclasses.replace(
+            shown, name=name, structure=self.structure.copy(), targets=dict(shown.targets), extra=dict(shown.extra),
+            phases=[dataclasses.replace(p) for p in shown.phases], one_off_costs=list(shown.one_off_costs),
+        )  # fmt: skip  # phases, plan and re-selection come with the posts
         self.undo_stack.push(
             ScenarioListCommand(self, [*self.document.scenarios, copy], name, f"Duplicate scenario as '{name}'")
         )
@@ -234,6 +239,16 @@ class DocumentController(QObject):
         renamed = dataclasses.replace(self.scenario, name=name)
         scenarios = [renamed if s is self.scenario else s for s in self.document.scenarios]
         self.undo_stack.push(ScenarioListCommand(self, scenarios, name, f"Rename scenario to '{name}'"))
+        return True
+
+    def set_scenario_fields(self, scenario_name: str, text: str, **fields: Any) -> bool:
+        """Change a scenario's own fields (re-selection, its phases' dates) as one undoable step."""
+        target = self.document.scenario(scenario_name)
+        if all(getattr(target, k) == v for k, v in fields.items()):
+            return False
+        changed = dataclasses.replace(target, **fields)
+        scenarios = [changed if s is target else s for s in self.document.scenarios]
+        self.undo_stack.push(ScenarioListCommand(self, scenarios, self.scenario_name, text))
         return True
 
     def delete_scenario(self) -> bool:

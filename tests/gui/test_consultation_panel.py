@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QMessageBox, QTableWidget
 from pytestqt.qtbot import QtBot
 
 from orgdesigner import resources
 from orgdesigner.formats import native
 from orgdesigner.gui import files
+from orgdesigner.gui.consultation import STARTED, ConsultationPanel
 from orgdesigner.gui.main_window import MainWindow
 from orgdesigner.model.edits import UpdatePost
 from orgdesigner.model.post import Holder
@@ -75,3 +78,43 @@ def test_protected_characteristics_reach_the_panel_as_counts_and_never_a_saved_f
         assert saved is not None
         text = saved.read_text(encoding="utf-8")
         assert SECRET not in text and "Female" not in text and "religion" not in text.lower()
+
+
+def _open(window: MainWindow, qtbot: QtBot) -> ConsultationPanel:
+    panel = window.consultation
+    window.dock("Consultation").show()
+    window.dock("Consultation").raise_()
+    qtbot.waitUntil(lambda: panel.result is not None)
+    return panel
+
+
+def test_re_selecting_every_management_post_is_one_undoable_step(window: MainWindow, qtbot: QtBot) -> None:
+    panel = _open(window, qtbot)
+    assert panel.reselect_all.isChecked()  # the Cheshire East proposal
+    panel.reselect_all.click()
+    qtbot.waitUntil(lambda: panel.result is not None and panel.result.at_risk == 20)
+    assert not window.controller.document.scenario("Proposed").reselect_all
+    window.controller.undo_stack.undo()
+    qtbot.waitUntil(lambda: panel.result is not None and panel.result.at_risk == 21)
+    assert panel.reselect_all.isChecked()
+
+
+def test_recording_when_consultation_began_counts_from_it(window: MainWindow, qtbot: QtBot) -> None:
+    panel = _open(window, qtbot)
+    panel.today.setDate(QDate(2013, 2, 4))
+    qtbot.waitUntil(lambda: panel.result is not None and panel.result.today == dt.date(2013, 2, 4))
+    assert panel.result is not None and panel.result.phases[0].too_little_time
+    item = panel.phases.item(0, STARTED)
+    assert item is not None
+    item.setText("2012-11-01")
+    qtbot.waitUntil(lambda: panel.result is not None and not panel.result.phases[0].too_little_time)
+    assert window.controller.document.scenario("Proposed").phases[0].consultation_start == "2012-11-01"
+    assert "Consultation start for phase 1" in window.controller.undo_stack.undoText()
+
+
+def test_duplicating_a_proposal_keeps_its_phases_and_re_selection(window: MainWindow) -> None:
+    window.controller.show_scenario("Proposed")
+    assert window.controller.duplicate_scenario("Proposed B")
+    copy = window.controller.document.scenario("Proposed B")
+    assert copy.reselect_all and copy.phases[0].effective_date == "2013-04-01"
+    assert copy.phases[0] is not window.controller.document.scenario("Proposed").phases[0]

@@ -13,7 +13,7 @@ from orgdesigner.model.consultation import appointments as appoint
 from orgdesigner.model.consultation.analysis import Consultation, analyse
 from orgdesigner.model.consultation.equality import NOT_RECORDED, suppress
 from orgdesigner.model.document import Document, Phase, Scenario
-from orgdesigner.model.edits import AddPost, AddStaffGroup
+from orgdesigner.model.edits import AddPost, AddStaffGroup, UpdatePost
 from orgdesigner.model.post import Holder, Post, Role, StaffGroup, Status
 from orgdesigner.model.structure import Structure
 
@@ -293,3 +293,30 @@ def test_without_an_hr_file_only_age_is_analysed_and_unknown_is_not_recorded() -
     result = run(council({1: 12}))
     assert list(result.equality) == ["age"]
     assert [c.category for c in result.equality["age"]] == [NOT_RECORDED]
+
+
+def test_s2_classification_on_the_cheltenham_structure() -> None:
+    document = native.load(resources.template("cheltenham-2011"))
+    proposed = document.scenario("Proposed").structure
+    kinds = appoint.kinds(proposed)
+    assert kinds["CE"] == appoint.HOPS
+    assert {p for p, k in kinds.items() if k == appoint.STATUTORY} == {"AD-FIN"}  # the s151 officer
+    # the Strategic Directors and the Monitoring Officer (shared with Tewkesbury) report to the HoPS
+    assert {p for p, k in kinds.items() if k == appoint.CHIEF} == {"SD-1", "SD-2", "MO"}
+    assert {p for p, k in kinds.items() if k == appoint.DEPUTY} == {
+        "AD-HSC", "AD-ENV", "AD-HR", "AD-CS", "AD-PP", "HSS",
+    }  # fmt: skip
+    result = run(document)
+    assert [(a.id, a.kind, a.why) for a in result.member_appointments] == [
+        ("AD-ENV", appoint.DEPUTY, "new"),
+        ("HSS", appoint.DEPUTY, "new"),
+    ]
+
+
+def test_a_post_shared_with_another_council_is_appointed_by_the_employing_council() -> None:
+    document = native.load(resources.template("cheltenham-2011"))
+    proposed = document.scenario("Proposed").structure
+    proposed.apply(UpdatePost("MO", {"reselect": True}))
+    appointed = {a.id: a for a in run(document).member_appointments}
+    assert appointed["MO"].kind == appoint.CHIEF
+    assert appointed["MO"].appointed_by.startswith("Tewkesbury Borough Council, the employing council")

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from orgdesigner.gui.document import DocumentController
 from orgdesigner.model.post import Employment, Role, Side, Status
 
-MULTI_FIELDS = {"side", "function", "status"}
+MULTI_FIELDS = {"side", "function", "status", "reselect"}
 
 
 class PropertiesPanel(QScrollArea):
@@ -112,6 +112,11 @@ class PropertiesPanel(QScrollArea):
         assistant.setObjectName("prop_assistant")
         assistant.toggled.connect(lambda on: self._commit("assistant", on))
         self._add("assistant", "", assistant)
+        reselect = QCheckBox("Re-established with re-selection (its holders at risk)")
+        reselect.setObjectName("prop_reselect")
+        reselect.toggled.connect(lambda on: self._commit("reselect", on))
+        self._add("reselect", "", reselect)
+        text("establishment", "Esta&blishment (HR reference)")
         notes = QPlainTextEdit()
         notes.setObjectName("prop_notes")
         notes.setMaximumHeight(90)

@@ -41,6 +41,8 @@ class PhaseResult:
     reasons: dict[str, int] = field(default_factory=dict)
     establishments: dict[str, int] = field(default_factory=dict)
     selection: str = SELECTION
+    started: date | None = None
+    """The consultation start the user recorded for the phase."""
 
     @property
     def too_little_time(self) -> bool:
@@ -61,6 +63,7 @@ class PhaseResult:
             "enough_time": t.enough_time,
             "past": t.past,
             "counting_from": t.start.isoformat(),
+            "consultation_start": _iso(self.started),
             "notice_weeks": self.notice_weeks,
             "occupational_groups": dict(self.groups),
             "reasons": dict(self.reasons),
@@ -235,6 +238,7 @@ def analyse(
                 groups=_tally(mine, "occupational_group"),
                 reasons=_tally(mine, "reason"),
                 establishments={e or "main": v for (n, e), v in own.items() if n == phase.number},
+                started=phase.consultation_start,
             )
         )
     appointed_by = dict(appoint.DEFAULT_APPOINTED_BY)
@@ -259,7 +263,11 @@ def analyse(
         people=people,
         phases=results,
         member_appointments=appoint.member_appointments(
-            before, after, lambda post: reselected(post, after, reselect_all, profile), appointed_by
+            before,
+            after,
+            lambda post: reselected(post, after, reselect_all, profile),
+            appointed_by,
+            document.organisation,
         ),
         protected_dismissals=appoint.protected_dismissals(before, risky_posts),
         equality=equality,
@@ -282,6 +290,7 @@ def senior_appointments(document: Document, from_name: str, to_name: str) -> lis
         after_s.structure,
         lambda post: reselected(post, after_s.structure, reselect_all, document.profile),
         appointed_by,
+        document.organisation,
     )
 
 

@@ -92,7 +92,11 @@ def to_be_appointed(post: Post, before: Structure, reselected: bool) -> str | No
 
 
 def member_appointments(
-    before: Structure, after: Structure, reselected: Callable[[Post], bool], appointed_by: dict[str, str]
+    before: Structure,
+    after: Structure,
+    reselected: Callable[[Post], bool],
+    appointed_by: dict[str, str],
+    organisation: str = "",
 ) -> list[Appointment]:
     """Senior posts of the proposal to be filled by appointment, with who appoints: the Head of Paid
     Service first, then statutory chief officers, chief officers and deputies, each by layer."""
@@ -105,6 +109,8 @@ def member_appointments(
         why = to_be_appointed(post, before, reselected(post))
         if why is not None:
             who = appointed_by.get(kind) or DEFAULT_APPOINTED_BY[kind]
+            if post.employer and post.employer.casefold() != organisation.casefold():
+                who = f"{post.employer}, the employing council, under the sharing agreement (LGA 1972 s.113)"
             out.append(Appointment(post_id, post.title, kind, who, why))
     return out
 
