@@ -9,10 +9,11 @@ given to the export (`writers(hr)`), are counted, and only the counts are writte
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 
 from orgdesigner.formats.sheet_kit import COUNT, Book
-from orgdesigner.model.compare import compare
+from orgdesigner.model.compare import Comparison, compare
 from orgdesigner.model.consultation.analysis import Consultation, analyse
 from orgdesigner.model.consultation.appointments import PROTECTED_PROCESS
 from orgdesigner.model.consultation.equality import label
@@ -36,9 +37,10 @@ def _sheets(book: Book, hr: HrRecords | None) -> None:
     result = _analysis(book, hr)
     if result is None:
         return
-    hr1(book, result)
+    c = compare(book.document, result.from_name, result.to_name)
+    hr1(book, result, c)
     appointments(book, result)
-    at_risk(book, result)
+    at_risk(book, result, c)
     equality(book, result)
 
 
@@ -61,10 +63,25 @@ def with_hr(sheets: Sequence[Callable[[Book], None]], hr: HrRecords) -> tuple[Ca
     return tuple(writers(hr) if getattr(w, "__name__", "") == WRITER_NAME else w for w in sheets)
 
 
-def hr1(book: Book, r: Consultation) -> None:
+def _selection(r: Consultation, c: Comparison) -> dict[int, str]:
+    """Per phase, how its new posts are likely filled: one internal fit (job fit), several (a
+    ring-fenced assessment) or none (competition), from the comparison's job-fit candidates."""
+    numbers = [p.phase for p in r.phases]
+    counts: dict[int, Counter[str]] = {n: Counter() for n in numbers}
+    for phased in c.phases:
+        n = phased.phase if phased.phase in numbers else numbers[-1]
+        fits = len(phased.candidates)
+        counts[n]["job fit" if fits == 1 else "ring-fence" if fits > 1 else "competition"] += 1
+    return {n: ", ".join(f"{kind} {k[kind]}" for kind in ("job fit", "ring-fence", "competition") if k[kind])
+            for n, k in counts.items()}  # fmt: skip
+
+
+def hr1(book: Book, r: Consultation, c: Comparison) -> None:
     """Per phase: the s.188 numbers and dates, and what form HR1 asks (groups, reasons, selection)."""
     headers = ["Phase", "First Dismissal", "At Risk", "Counted (s.188)", "Consultation Days", "Consult By",
-               "HR1 By", "Notice (weeks)", "Time", "Occupational Groups", "Reasons", "Selection"]  # fmt: skip
+               "HR1 By", "Notice (weeks)", "Time", "Occupational Groups", "Reasons", "Selection",
+               "New Posts by Likely Selection"]  # fmt: skip
+    likely = _selection(r, c)
     sheet = book.table("Consultation (HR1)", headers, {"At Risk": COUNT, "Counted (s.188)": COUNT})
     for p in r.phases:
         t = p.timetable
@@ -73,7 +90,7 @@ def hr1(book: Book, r: Consultation) -> None:
             p.name, _iso(p.first_dismissal), p.at_risk, p.counted, t.consultation_days, _iso(t.consult_by),
             _iso(t.hr1_by), p.notice_weeks, time,
             "; ".join(f"{g}: {n}" for g, n in sorted(p.groups.items(), key=lambda g: -g[1])),
-            "; ".join(f"{reason}: {n}" for reason, n in p.reasons.items()), p.selection,
+            "; ".join(f"{reason}: {n}" for reason, n in p.reasons.items()), p.selection, likely.get(p.phase, ""),
         ])  # fmt: skip
     sheet.close("ConsultationHR1")
 
@@ -89,10 +106,9 @@ def appointments(book: Book, r: Consultation) -> None:
     sheet.close("SeniorAppointments")
 
 
-def at_risk(book: Book, r: Consultation) -> None:
+def at_risk(book: Book, r: Consultation, c: Comparison) -> None:
     """Everyone at risk, with the new posts they might slot into: for HR, never for publication."""
     before = book.document.scenario(r.from_name).structure
-    c = compare(book.document, r.from_name, r.to_name)
     fits: dict[str, list[str]] = {}
     for phased in c.phases:
         for candidate in phased.candidates:

@@ -320,3 +320,14 @@ def test_a_post_shared_with_another_council_is_appointed_by_the_employing_counci
     appointed = {a.id: a for a in run(document).member_appointments}
     assert appointed["MO"].kind == appoint.CHIEF
     assert appointed["MO"].appointed_by.startswith("Tewkesbury Borough Council, the employing council")
+
+
+def test_people_are_counted_per_establishment() -> None:
+    document = council({1: 30}, phases=[_phase(1, TODAY + timedelta(days=200))])
+    before = document.scenarios[0].structure
+    for n in range(15):  # half the deleted posts belong to a second establishment
+        before.apply(UpdatePost(f"p1-{n}", {"establishment": "Depot"}))
+    result = run(document)
+    assert result.at_risk == 30 and result.phases[0].counted == 15
+    assert result.phases[0].timetable.consultation_days == 0
+    assert result.phases[0].establishments == {"main": 15, "Depot": 15}
