@@ -5,6 +5,9 @@ Run after changing the model or these figures: python scripts/make_templates.py
 
 from __future__ import annotations
 
+import dataclasses
+import random
+from datetime import date
 from pathlib import Path
 
 from template_cheltenham import cheltenham
@@ -397,6 +400,35 @@ def cheshire_east_current() -> Structure:
     return s
 
 
+PEOPLE_NOTE = (
+    "Illustrative person data (not from the report, invented for the savings profile): each current "
+    "postholder's date of birth, continuous service date and LGPS membership, and the 8% natural turnover "
+    "rate; no real person's data is in this file."
+)
+
+
+def with_illustrative_people(structure: Structure, seed: int) -> Structure:
+    """Give each filled post one holder with invented HR data, so exit costs can be worked out.
+
+    Marked as illustrative in the file's notes; names are left empty (they are personal data).
+    """
+    rng = random.Random(seed)
+    for post in list(structure):
+        if post.status is Status.VACANT:
+            continue
+        born = date(rng.randint(1956, 1975), rng.randint(1, 12), rng.randint(1, 28))
+        joined = date(rng.randint(max(born.year + 22, 1980), 2009), rng.choice((4, 9)), 1)
+        holder = Holder(
+            fte=post.fte or 1.0,
+            date_of_birth=born.isoformat(),
+            service_start=joined.isoformat(),
+            lgps_member=rng.random() < 0.9,
+            notice_weeks=12.0,
+        )
+        structure.apply(UpdatePost(post.id, {"holders": (holder,)}))
+    return structure
+
+
 def blank(council_type: CouncilType) -> Document:
     s = Structure()
     s.apply(AddPost(Post("CE", "Chief Executive", roles=frozenset({Role.HEAD_OF_PAID_SERVICE}))))
@@ -413,25 +445,31 @@ def cheshire_east() -> Document:
         "Proposed",
         cheshire_east_proposed(),
         "The proposal of §6.6-6.10.",
-        {"management_posts_reduction": 0.25, "annual_saving": 5_000_000.0},
+        {"management_posts_reduction": 0.25, "annual_saving": 5_000_000.0, "saving_year_3": 5_000_000.0},
     )
     # §7.2: all current management posts are deleted and re-established, postholders applying for
     # them; §7.1: three phases, completed by Easter (31 March 2013), July and September.
     proposed.reselect_all = True
+    # In force 1 April, 1 July and 1 September 2013; Year 1 is 2013/14, so "£5M a year by Year 3" is 2015/16
+    # (§6.13, §7.12).
     proposed.phases = [
         Phase(1, "Phase 1: senior posts £55K+", "2013-04-01"),
-        Phase(2, "Phase 2: posts £30K+", "2013-07-31"),
-        Phase(3, "Phase 3: team leaders and supervisors", "2013-09-30"),
+        Phase(2, "Phase 2: posts £30K+", "2013-07-01"),
+        Phase(3, "Phase 3: team leaders and supervisors", "2013-09-01"),
     ]
-    return Document(
+    proposed.year1, proposed.horizon = "2013/14", 3
+    current = with_illustrative_people(cheshire_east_current(), 2013)
+    document = Document(
         organisation="Cheshire East Council",
         council_type=CouncilType.UNITARY,
         scenarios=[
-            Scenario("Current", cheshire_east_current(), "The 2013 structure: two Strategic Directors (§3.1, §6.1)."),
+            Scenario("Current", current, "The 2013 structure: two Strategic Directors (§3.1, §6.1)."),
             proposed,
         ],
-        notes=CE_NOTES,
+        notes=f"{CE_NOTES} {PEOPLE_NOTE}",
     )
+    document.profile.finance = dataclasses.replace(document.profile.finance, turnover_rate=0.08)
+    return document
 
 
 def with_illustrative_holders(document: Document) -> Document:

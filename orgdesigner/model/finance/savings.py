@@ -306,9 +306,9 @@ def _group_date(
 
 
 def _group_people_lost(before: Structure, after: Structure) -> int:
-    """People in staff groups that shrink: HR holds no person data on them here."""
-    people_after = {g.id: g.people for g in after.staff_groups()}
-    return sum(max(0, g.people - people_after.get(g.id, 0)) for g in before.staff_groups())
+    """How many fewer people the staff groups hold in all (groups are often regrouped under new ids):
+    HR holds no person data on them here."""
+    return max(0, sum(g.people for g in before.staff_groups()) - sum(g.people for g in after.staff_groups()))
 
 
 def _vacated_share(effective: date, year: int, rate: float) -> float:
