@@ -407,26 +407,27 @@ PEOPLE_NOTE = (
 )
 
 
-def with_illustrative_people(structure: Structure, seed: int) -> Structure:
-    """Give each filled post one holder with invented HR data, so exit costs can be worked out.
-
-    Marked as illustrative in the file's notes; names are left empty (they are personal data).
-    """
-    rng = random.Random(seed)
-    for post in list(structure):
-        if post.status is Status.VACANT:
-            continue
-        born = date(rng.randint(1956, 1975), rng.randint(1, 12), rng.randint(1, 28))
-        joined = date(rng.randint(max(born.year + 22, 1980), 2009), rng.choice((4, 9)), 1)
-        holder = Holder(
-            fte=post.fte or 1.0,
-            date_of_birth=born.isoformat(),
-            service_start=joined.isoformat(),
-            lgps_member=rng.random() < 0.9,
-            notice_weeks=12.0,
-        )
-        structure.apply(UpdatePost(post.id, {"holders": (holder,)}))
-    return structure
+def with_illustrative_people(document: Document, seed: int) -> Document:
+    """Give every holder of a filled post invented HR data, the same person in every scenario (seeded
+    by post id), so exit costs can be worked out. Marked as illustrative in the file's notes."""
+    for scenario in document.scenarios:
+        structure = scenario.structure
+        for post in list(structure):
+            if post.status is Status.VACANT or post.fte is None:
+                continue
+            rng = random.Random(f"{seed}:{post.id}")
+            born = date(rng.randint(1956, 1975), rng.randint(1, 12), rng.randint(1, 28))
+            joined = date(rng.randint(max(born.year + 22, 1980), 2005), rng.choice((4, 9)), 1)
+            hr = {
+                "date_of_birth": born.isoformat(),
+                "service_start": joined.isoformat(),
+                "lgps_member": rng.random() < 0.9,
+                "notice_weeks": 12.0,
+            }
+            holders = post.holders or (Holder(name=f"Postholder {post.id} (illustrative)", fte=post.fte),)
+            people = tuple(dataclasses.replace(h, **hr) for h in holders)  # type: ignore[arg-type]
+            structure.apply(UpdatePost(post.id, {"holders": people}))
+    return document
 
 
 def blank(council_type: CouncilType) -> Document:
@@ -458,7 +459,7 @@ def cheshire_east() -> Document:
         Phase(3, "Phase 3: team leaders and supervisors", "2013-09-01"),
     ]
     proposed.year1, proposed.horizon = "2013/14", 3
-    current = with_illustrative_people(cheshire_east_current(), 2013)
+    current = cheshire_east_current()
     document = Document(
         organisation="Cheshire East Council",
         council_type=CouncilType.UNITARY,
@@ -485,8 +486,12 @@ def with_illustrative_holders(document: Document) -> Document:
 
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
-    native.save(with_illustrative_holders(cheshire_east()), OUT / "cheshire-east-2013.orgx")
-    native.save(cheltenham(), OUT / "cheltenham-2011.orgx")
+    native.save(
+        with_illustrative_people(with_illustrative_holders(cheshire_east()), 2013), OUT / "cheshire-east-2013.orgx"
+    )
+    cheltenham_2011 = with_illustrative_people(cheltenham(), 2011)
+    cheltenham_2011.notes = f"{cheltenham_2011.notes} {PEOPLE_NOTE.replace(' and the 8% natural turnover rate', '')}"
+    native.save(cheltenham_2011, OUT / "cheltenham-2011.orgx")
     for council_type in CouncilType:
         if not council_type.is_council:
             continue  # a body that is not a council starts from an import, not a blank council
