@@ -271,6 +271,7 @@ class PackPainter:
         y = HEADER_H + self.area.height() + 6
         x = 0.0
         painter.save()
+        painter.setPen(QColor("#000000"))  # legend text is black whatever the chart last drew with
         for side in Side:
             painter.fillRect(QRectF(x, y + 5, 14, 10), SIDE_COLOURS[side])
             self._text(painter, QRectF(x + 18, y, 120, 20), side.label, 7)
@@ -287,8 +288,10 @@ class PackPainter:
         painter.setPen(pen)
         painter.drawLine(QPointF(x, y + 10), QPointF(x + 24, y + 10))
         painter.setPen(QColor("#000000"))
-        self._text(painter, QRectF(x + 28, y, 70, 20), "dotted line", 7)
-        x += 78
+        painter.setFont(_font(7))
+        label_w = painter.fontMetrics().horizontalAdvance("dotted line") + 8
+        self._text(painter, QRectF(x + 28, y, label_w, 20), "dotted line", 7)
+        x += 28 + label_w + 6
         self._text(
             painter,
             QRectF(x, y, self.area.width() - x, 20),
