@@ -76,3 +76,35 @@ def test_cancel_leaves_no_file_and_keeps_an_older_one(
     assert out.read_bytes() == b"last week's workbook"
     assert "cancelled" in big_window.statusBar().currentMessage()
     assert big_window.background.task is None  # the window can start another
+
+
+def test_pdf_and_png_are_written_on_the_worker_thread_too(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Painting pages and pictures off the UI thread gives the same files as the command line."""
+    import shutil
+    import subprocess
+
+    from PySide6.QtGui import QImage
+
+    from orgdesigner.gui.window.printing import PrintActions
+    from orgdesigner.render.pages import PrintOptions
+    from tests.gui.test_window import small_document
+
+    w = MainWindow(small_document(), restore_layout=False)
+    qtbot.addWidget(w)
+    w.show()
+    pdf, png = tmp_path / "pack.pdf", tmp_path / "chart.png"
+    monkeypatch.setattr(PrintActions, "print_options", lambda self: PrintOptions(paper="A4"))
+    for action, out in (("Export PDF", pdf), ("Export PNG", png)):
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, out=out, **k: (str(out), ""))
+        w.actions_by_name[action].trigger()
+        task = w.background.task
+        assert task is not None
+        with qtbot.waitSignal(task.finished, timeout=60_000):
+            pass
+    assert not QImage(str(png)).isNull()
+    if shutil.which("pdftotext"):
+        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+        assert "Director A" in text and "Page 1 of" in text
+    assert not [p.name for p in tmp_path.iterdir() if ".part" in p.name]  # no temporary file left
