@@ -75,6 +75,20 @@ class ChartPainter:
         """Lines, dotted lines, then cards. `reports`: the reports drawn under each manager (default:
         all of them that `lay` shows); `hidden`: posts hidden below a card; `after_card` draws
         anything a card needs beside it (a printed page's "continued on page N")."""
+        painter.save()  # the caller's pen and brush are theirs again afterwards
+        try:
+            self._paint(painter, lay, reports, hidden or {}, after_card)
+        finally:
+            painter.restore()
+
+    def _paint(
+        self,
+        painter: QPainter,
+        lay: Layout,
+        reports: Mapping[str, Sequence[str]] | None,
+        hidden: Mapping[str, int],
+        after_card: CardHook | None,
+    ) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.setPen(line_pen())
@@ -90,7 +104,6 @@ class ChartPainter:
         for path in self.dotted_lines(lay):
             painter.drawPath(path)
         opts = lay.options
-        hidden = hidden or {}
         for post_id, (x, y) in positions.items():
             rect = QRectF(x, y, opts.card_width, opts.card_height)
             self.card(painter, rect, post_id, collapsed=hidden.get(post_id, 0))
