@@ -38,6 +38,17 @@ class MetricsPanel(QWidget):
         self.metrics = compute(self.controller.structure, self.controller.document.profile)
         self.update()
 
+    def summary_text(self) -> str:
+        """The two lines of totals at the top; totals leave out what is not known and say how many."""
+        m = self.metrics
+        if m is None:
+            return ""
+        return (
+            f"{m.posts:,} posts · {m.managers:,} managers · {m.fte_total:,.1f} FTE{not_known(m.fte_unknown)} · "
+            f"{m.layers} layers\n"
+            f"Pay bill £{m.pay_bill:,.0f}{not_known(m.pay_unknown)} · with on-costs £{m.cost_with_oncosts:,.0f}"
+        )
+
     def paintEvent(self, event: QPaintEvent) -> None:
         m = self.metrics
         painter = QPainter(self)
@@ -50,12 +61,7 @@ class MetricsPanel(QWidget):
         w = self.width() - 20
         y = 10.0
         painter.setPen(QColor("#222222"))
-        summary = (
-            f"{m.posts:,} posts · {m.managers:,} managers · {m.fte_total:,.1f} FTE{not_known(m.fte_unknown)} · "
-            f"{m.layers} layers\n"
-            f"Pay bill £{m.pay_bill:,.0f}{not_known(m.pay_unknown)} · with on-costs £{m.cost_with_oncosts:,.0f}"
-        )
-        painter.drawText(QRectF(10, y, w, 36), int(Qt.TextFlag.TextWordWrap), summary)
+        painter.drawText(QRectF(10, y, w, 36), int(Qt.TextFlag.TextWordWrap), self.summary_text())
         y += 44
         y = self._bars(
             painter,
