@@ -82,6 +82,9 @@ class Comparison:
     """The cost of change: savings by financial year, one-off costs, payback (DOMAIN.md §6)."""
     package_threshold: float = 100_000
     management_definition: str = ""
+    unknown_before: tuple[int, int] = (0, 0)
+    """Posts and staff groups whose (FTE, pay) is not known before: left out of the totals."""
+    unknown_after: tuple[int, int] = (0, 0)
 
     @property
     def management_reduction(self) -> float:
@@ -106,8 +109,8 @@ class Comparison:
             f"  management posts   {c.management_posts_before:g} → {c.management_posts_after:g}"
             f" ({c.management_reduction:.0%} fewer; {c.management_definition}, a shared post counting its share)",
             f"  posts              {c.posts_before} → {c.posts_after}",
-            f"  FTE                {change(c.fte_before, c.fte_after)}",
-            f"  pay bill           {change(c.pay_bill_before, c.pay_bill_after, True)}",
+            f"  FTE                {change(c.fte_before, c.fte_after)}{_unknown(c, 0)}",
+            f"  pay bill           {change(c.pay_bill_before, c.pay_bill_after, True)}{_unknown(c, 1)}",
             f"  with on-costs      {change(c.cost_before, c.cost_after, True)}",
             f"  annual saving      £{c.annual_saving:,.0f}",
             f"  layers             {c.layers_before} → {c.layers_after}",
@@ -141,6 +144,9 @@ class Comparison:
         data["spans_before"] = {str(k): v for k, v in self.spans_before.items()}
         data["spans_after"] = {str(k): v for k, v in self.spans_after.items()}
         data["management_reduction"] = round(self.management_reduction, 4)
+        del data["unknown_before"], data["unknown_after"]
+        data["fte_unknown_before"], data["pay_unknown_before"] = self.unknown_before
+        data["fte_unknown_after"], data["pay_unknown_after"] = self.unknown_after
         for key in ("management_posts_before", "management_posts_after"):
             data[key] = whole_or_fraction(data[key])
         return data
@@ -154,6 +160,14 @@ def _work_out(structure: Structure) -> ComparisonBasis:
         basis = ComparisonBasis(_ordered(structure), set(structure.post_ids()))
         kept = structure.derived.comparison.keep(basis)
     return kept
+
+
+def _unknown(c: Comparison, which: int) -> str:
+    """(+ 2 posts not known before, 1 after): what the totals leave out."""
+    before, after = c.unknown_before[which], c.unknown_after[which]
+    if not before and not after:
+        return ""
+    return f" (+ {before:,} not known before, {after:,} after)"
 
 
 def compare(document: Document, from_name: str, to_name: str, phases: bool = True) -> Comparison:
@@ -209,6 +223,8 @@ def compare(document: Document, from_name: str, to_name: str, phases: bool = Tru
         phases=selection_phases(before, after, added, profile) if phases else [],
         package_threshold=profile.package_threshold,
         management_definition=m_after.management_definition,
+        unknown_before=(m_before.fte_unknown, m_before.pay_unknown),
+        unknown_after=(m_after.fte_unknown, m_after.pay_unknown),
     )
     comparison.finance = savings_profile(
         before, after, after_s, profile, saving, (deleted, added),
