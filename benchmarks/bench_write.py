@@ -60,6 +60,24 @@ def jobs(doc: Document, folder: Path) -> dict[str, Callable[[], object]]:
     }
 
 
+def write_path_alone(folder: Path, runs: int) -> None:
+    """The write path's own cost, without the (noisy) work of making the file: the same bytes
+    written in place, and through safe_io. On a shared machine this is the steadier figure."""
+    for mb in (1, 10):
+        data = os.urandom(mb * 1024 * 1024)
+        target = folder / f"payload-{mb}.bin"
+        direct, safe = [], []
+        for _ in range(max(runs, 9)):
+            start = time.perf_counter()
+            target.write_bytes(data)
+            direct.append(time.perf_counter() - start)
+            start = time.perf_counter()
+            safe_io.write_output(target, data)
+            safe.append(time.perf_counter() - start)
+        d, s = statistics.median(direct) * 1000, statistics.median(safe) * 1000
+        print(f"write path alone, {mb:2} MB   direct {d:7.1f} ms  safe {s:7.1f} ms   +{s - d:.1f} ms")
+
+
 def main() -> None:
     size = int(sys.argv[1]) if len(sys.argv) > 1 else 20_000
     runs = int(sys.argv[2]) if len(sys.argv) > 2 else 5
@@ -68,6 +86,7 @@ def main() -> None:
     times: dict[tuple[str, str], list[float]] = {}
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
+        write_path_alone(folder, runs)
         work = jobs(doc, folder)
         for job in work.values():  # warm up: first-use costs (fonts, imports) are not the write path's
             job()
