@@ -176,70 +176,93 @@ def paint_card(
     if detail < 0.12:
         painter.fillRect(rect, colour)
         return
-    border = QPen(QColor("#ff9800") if highlighted else (QColor("#000000") if selected else colour))
-    border.setWidthF(3.0 if (selected or highlighted) else 1.2)
-    if post.status is Status.VACANT:
-        border.setStyle(Qt.PenStyle.DashLine)
-    painter.setPen(border)
-    painter.setBrush(QBrush(QColor("#ffffff")))
+    painter.setPen(_border_pen(post.side, selected, highlighted, post.status is Status.VACANT))
+    painter.setBrush(_WHITE)
     painter.drawRoundedRect(rect, 6, 6)
-    band = QRectF(rect.left(), rect.top(), rect.width(), 6)
-    painter.fillRect(band.adjusted(1, 1, -1, 0), colour)
+    painter.fillRect(QRectF(rect.left() + 1, rect.top() + 1, rect.width() - 2, 5), colour)
     if finding:
         paint_finding_mark(painter, QPointF(rect.right() - 9, rect.top() + 15), finding)
     if detail < 0.4:
         return
 
-    inner = rect.adjusted(8, 10, -8, -6)
-    painter.setPen(QColor("#111111"))
-    painter.setFont(_font(style, style.title_pt, bold=True))
-    metrics = painter.fontMetrics()
-    title_h = metrics.lineSpacing() * style.title_lines + 1
-    title_rect = QRectF(inner.left(), inner.top(), inner.width() - (12 if finding else 0), title_h)
-    lines = title_lines(card_title(post), painter.font(), title_rect.width(), style.title_lines)
+    # Fonts are measured at 96 dpi (every device a chart is painted on), once per font and text.
+    left, top, width = rect.left() + 8, rect.top() + 10, rect.width() - 16
+    right = left + width
+    painter.setPen(_TITLE_TEXT)
+    title_font = _font(style, style.title_pt, bold=True)
+    painter.setFont(title_font)
+    spacing = _metrics(style.font_family, style.title_pt, True).lineSpacing()
+    title_h = spacing * style.title_lines + 1
+    title_w = width - (12 if finding else 0)
+    lines = title_lines(card_title(post), title_font, title_w, style.title_lines)
     flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
     for i, text in enumerate(lines):
-        line_rect = QRectF(title_rect.left(), title_rect.top() + i * metrics.lineSpacing(), title_rect.width() + 2,
-                           metrics.lineSpacing() + 1)  # fmt: skip
-        painter.drawText(line_rect, flags, text)
+        painter.drawText(QRectF(left, top + i * spacing, title_w + 2, spacing + 1), flags, text)
     if post.status is Status.TO_BE_DELETED:
         painter.setPen(QPen(STATUS_MARKS[Status.TO_BE_DELETED][1], 1.5))
-        y = title_rect.top() + metrics.height() / 2 + 1
-        painter.drawLine(QPointF(title_rect.left(), y), QPointF(title_rect.right(), y))
+        y = top + _metrics(style.font_family, style.title_pt, True).height() / 2 + 1
+        painter.drawLine(QPointF(left, y), QPointF(left + title_w, y))
 
     painter.setFont(_font(style, style.detail_pt))
-    painter.setPen(QColor("#333333"))
-    y = inner.top() + title_h + 1
-    line_h = painter.fontMetrics().height()
+    painter.setPen(_DETAIL_TEXT)
+    y = top + title_h + 1
+    line_h = _metrics(style.font_family, style.detail_pt, False).height()
     for line in detail_lines(post, groups, style)[:3]:
         if y + line_h > rect.bottom() - 16:
             break
-        text = painter.fontMetrics().elidedText(line, Qt.TextElideMode.ElideRight, int(inner.width()))
-        painter.drawText(QRectF(inner.left(), y, inner.width(), line_h), int(Qt.AlignmentFlag.AlignLeft), text)
+        text = _elided(line, style.font_family, style.detail_pt, int(width))
+        painter.drawText(QRectF(left, y, width, line_h), int(Qt.AlignmentFlag.AlignLeft), text)
         y += line_h
 
     # Badges along the bottom: statutory roles, status, collapsed count.
-    badges: list[tuple[str, QColor]] = [(r.short, QColor("#37474f")) for r in sorted(post.roles)]
+    badges: list[tuple[str, QColor]] = [(r.short, _ROLE_BADGE) for r in sorted(post.roles)]
     if post.status in STATUS_MARKS:
         badges.append(STATUS_MARKS[post.status])
     if post.assistant:
-        badges.append(("PA", QColor("#8d6e63")))
+        badges.append(("PA", _PA_BADGE))
     if collapsed:
-        badges.append((f"+{collapsed}", QColor("#455a64")))
+        badges.append((f"+{collapsed}", _COUNT_BADGE))
+    if not badges:
+        return
     painter.setFont(_font(style, style.detail_pt, bold=True))
-    x = inner.left()
-    badge_h = painter.fontMetrics().height() + 2
+    badge_metrics = _metrics(style.font_family, style.detail_pt, True)
+    x = left
+    badge_h = badge_metrics.height() + 2
     for text, fill in badges:
-        w = painter.fontMetrics().horizontalAdvance(text) + 8
-        if x + w > inner.right():
+        w = badge_metrics.horizontalAdvance(text) + 8
+        if x + w > right:
             break
         badge = QRectF(x, rect.bottom() - badge_h - 4, w, badge_h)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(fill)
         painter.drawRoundedRect(badge, 3, 3)
-        painter.setPen(QColor("#ffffff"))
+        painter.setPen(_BADGE_TEXT)
         painter.drawText(badge, int(Qt.AlignmentFlag.AlignCenter), text)
         x += w + 4
+
+
+_WHITE = QBrush(QColor("#ffffff"))
+_TITLE_TEXT, _DETAIL_TEXT, _BADGE_TEXT = QColor("#111111"), QColor("#333333"), QColor("#ffffff")
+_ROLE_BADGE, _PA_BADGE, _COUNT_BADGE = QColor("#37474f"), QColor("#8d6e63"), QColor("#455a64")
+
+
+@functools.lru_cache(maxsize=64)
+def _border_pen(side: Side, selected: bool, highlighted: bool, vacant: bool) -> QPen:
+    pen = QPen(QColor("#ff9800") if highlighted else (QColor("#000000") if selected else SIDE_COLOURS[side]))
+    pen.setWidthF(3.0 if (selected or highlighted) else 1.2)
+    if vacant:
+        pen.setStyle(Qt.PenStyle.DashLine)
+    return pen
+
+
+@functools.lru_cache(maxsize=64)
+def _metrics(family: str, size: float, bold: bool) -> QFontMetricsF:
+    return QFontMetricsF(chart_font(family, size, bold))
+
+
+@functools.lru_cache(maxsize=8192)
+def _elided(text: str, family: str, size: float, width: int) -> str:
+    return _metrics(family, size, False).elidedText(text, Qt.TextElideMode.ElideRight, width)
 
 
 def paint_finding_mark(painter: QPainter, centre: QPointF, severity: str, radius: float = 5.0) -> None:
