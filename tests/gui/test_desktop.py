@@ -190,3 +190,47 @@ def test_a_card_cut_short_shows_its_whole_title_on_hover(window: MainWindow, mon
     at = view.mapFromScene(rect.center())
     QApplication.sendEvent(view.viewport(), QHelpEvent(QEvent.Type.ToolTip, at, view.viewport().mapToGlobal(at)))
     assert shown and shown[-1].splitlines()[0] == long_title
+
+
+@pytest.mark.parametrize(
+    ("screen", "expected"),
+    [((0, 0, 1366, 738), (1358, 702)), ((0, 0, 1920, 1040), (1600, 1000)), ((1920, 0, 1280, 680), (1272, 644))],
+)
+def test_the_window_opens_within_the_screen_it_is_on(
+    screen: tuple[int, int, int, int], expected: tuple[int, int]
+) -> None:
+    from PySide6.QtCore import QRect
+
+    from orgdesigner.gui.window.desktop import first_geometry, within
+
+    available = QRect(*screen)
+    rect = first_geometry(available)
+    assert (rect.width(), rect.height()) == expected
+    assert available.contains(rect)
+    saved_on_a_big_screen = QRect(100, 100, 2400, 1400)
+    assert available.contains(within(saved_on_a_big_screen, available))
+
+
+def test_at_200_percent_the_window_still_fits_1280_by_720_logical_pixels(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "from orgdesigner import resources\n"
+        "from orgdesigner.formats import native\n"
+        "from orgdesigner.gui.main_window import MainWindow\n"
+        "w = MainWindow(native.load(resources.template('cheshire-east-2013')), restore_layout=False)\n"
+        "w.resize(1280, 720); w.show(); app.processEvents()\n"
+        "hint = w.minimumSizeHint()\n"
+        "print(w.devicePixelRatio(), hint.width(), hint.height(), w.width(), w.height())\n"
+        "w.controller.undo_stack.setClean()\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_SCALE_FACTOR": "2", "XDG_CONFIG_HOME": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120)
+    assert done.returncode == 0, done.stderr
+    ratio, hint_w, hint_h, width, height = (float(v) for v in done.stdout.split())
+    assert ratio == 2
+    assert hint_w <= 1280 and hint_h <= 720 and (width, height) == (1280, 720)
