@@ -123,3 +123,11 @@ def test_characters_excel_escapes_arrive_as_typed(tmp_path: Path) -> None:
     )
     result = establishment.import_establishment(workbook(tmp_path / "escaped.xlsx", rows))
     assert result.document.scenario().structure.post("P1").title == "Head of\rCare _x0041_ \ufffd"
+
+
+def test_a_workbook_missing_its_parts_is_named_not_a_traceback(tmp_path: Path) -> None:
+    path = tmp_path / "parts.xlsx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("xl/workbook.xml", f"<workbook {_NS}/>")
+    with pytest.raises(FileProblem, match=r"parts\.xlsx could not be read as a workbook"):
+        establishment.import_establishment(path)
