@@ -96,10 +96,15 @@ class OutlineModel(QAbstractItemModel):
             for manager in sorted(managers, key=lambda m: "" if m is None else m):
                 if manager in self._kids and (manager is TOP or manager in self._up):
                     self._sync(manager)
-        for post_id in touched:  # titles, spans ... of the rows still shown
+        shown: dict[str | None, list[int]] = {}  # titles, spans ... of the rows still shown
+        for post_id in touched:
             if post_id in self._up and post_id in structure:
-                first = self._index(post_id)
-                self.dataChanged.emit(first, first.siblingAtColumn(len(self.HEADERS) - 1))
+                manager = self._up[post_id]
+                shown.setdefault(manager, []).append(self._kids[manager].index(post_id))
+        last = len(self.HEADERS) - 1
+        for manager, rows in shown.items():  # one signal per manager, from its first to its last row
+            parent = self._parent_index(manager)
+            self.dataChanged.emit(self.index(min(rows), 0, parent), self.index(max(rows), last, parent))
 
     def _sync(self, manager: str | None) -> None:
         """Bring one manager's rows to what the structure has: rows that left go to their new
