@@ -37,7 +37,7 @@ class PropertiesPanel(QScrollArea):
         # In a narrow dock a label goes above its field rather than pushing the field off the edge.
         self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)  # never cut silently
         self.setWidget(body)
         self.heading = QLabel("Select a post to edit it.")
         self.heading.setWordWrap(True)

@@ -161,6 +161,10 @@ def apply_theme(app: QApplication, theme: str | None = None) -> str:
         return "system"
     app.setStyle("Fusion")  # draws with the palette on every platform
     app.setPalette(palettes[theme]())
+    if theme == "high-contrast":  # Fusion draws field frames darker than the window: black on black
+        app.setStyleSheet(
+            "QLineEdit, QAbstractSpinBox, QComboBox, QPlainTextEdit { border: 1px solid #ffffff; padding: 1px; }"
+        )
     return theme
 
 
