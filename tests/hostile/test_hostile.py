@@ -191,3 +191,25 @@ def test_a_picture_too_large_fails_fast_and_leaves_the_previous_file(tmp_path: P
     assert result.returncode == 2
     assert "--branch" in result.stderr and "PDF" in result.stderr and result.stderr.count("\n") == 1
     assert png.read_bytes() == PREVIOUS
+
+
+def test_an_export_killed_half_way_leaves_the_previous_file(tmp_path: Path) -> None:
+    """Killing the program mid-export left the old file at 0 bytes; now the old one stays until the new is whole."""
+    import time
+
+    source = tmp_path / "chain.orgx"
+    source.write_text(deep_chain(1_500))  # a few seconds of painting
+    pdf = tmp_path / "pack.pdf"
+    pdf.write_bytes(PREVIOUS)
+    with subprocess.Popen(
+        [sys.executable, "-m", "orgdesigner", "pdf", str(source), "-o", str(pdf)], cwd=ROOT, stderr=subprocess.DEVNULL
+    ) as process:
+        deadline = time.monotonic() + 120
+        while process.poll() is None and time.monotonic() < deadline:
+            if any(".tmp" in p.name for p in tmp_path.iterdir()):  # writing has begun
+                process.kill()
+                break
+            time.sleep(0.005)  # polling for a condition, as qtbot.waitUntil does
+        process.wait(timeout=60)
+    data = pdf.read_bytes()
+    assert data == PREVIOUS or _valid_pdf(data)  # the old file, or (if it finished first) a whole new one
