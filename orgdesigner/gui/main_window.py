@@ -205,7 +205,7 @@ class MainWindow(QMainWindow):
         if not self.files.maybe_save():
             event.ignore()
             return
-        self.background.cancel()
+        self.background.stop()
         desktop.remember(self)
         self.files.closing()
         event.accept()

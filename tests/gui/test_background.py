@@ -108,3 +108,16 @@ def test_pdf_and_png_are_written_on_the_worker_thread_too(
         text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
         assert "Director A" in text and "Page 1 of" in text
     assert not [p.name for p in tmp_path.iterdir() if ".part" in p.name]  # no temporary file left
+
+
+def test_closing_the_window_during_an_export_stops_it_and_leaves_no_file(
+    qtbot: QtBot, big_window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "hr.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    big_window.actions_by_name["Export to Excel for HR"].trigger()
+    assert big_window.background.task is not None
+    big_window.controller.undo_stack.setClean()
+    big_window.close()
+    assert not big_window.isVisible()
+    assert list(tmp_path.iterdir()) == []  # the job stopped before the close returned: nothing written

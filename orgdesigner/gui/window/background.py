@@ -182,6 +182,13 @@ class Background:
         if self.task is not None:
             self.task.cancel()
 
+    def stop(self, wait_ms: int = 10_000) -> None:
+        """The window closes: cancel the job and wait for it to stop (at its next progress report),
+        so no worker outlives the objects it reports to."""
+        if self.task is not None:
+            self.task.cancel()
+            QThreadPool.globalInstance().waitForDone(wait_ms)
+
     def _ended(self, task: BackgroundTask) -> None:
         if self.task is task:
             self.task = None
