@@ -181,3 +181,16 @@ def test_cheltenham_template_counts_the_shared_monitoring_officer_as_half_a_mana
     assert "illustrative" in document.notes.lower() and "Salary illustrative" in mo.notes
     assert [p.effective_date for p in document.scenario("Phase 2").phases] == ["2011-04-01", "2012-10-01"]
     assert run("validate", str(file), "--scenario", "Proposed").returncode == 0  # no statutory error
+
+
+def test_an_imported_organogram_is_another_body_unless_told_it_is_a_council(tmp_path: Path) -> None:
+    base = "parole_board-2011-03-31"
+    senior = str(ORGANOGRAMS / f"{base}-senior.csv")
+    body, council = tmp_path / "body.orgx", tmp_path / "council.orgx"
+    assert run("import-organogram", senior, "-o", str(body)).returncode == 0
+    findings = json.loads(run("validate", str(body), "--format", "json").stdout)
+    assert not [f for f in findings if f["rule"].startswith("statutory")]
+    assert run("import-organogram", senior, "-o", str(council), "--council-type", "unitary").returncode == 0
+    findings = json.loads(run("validate", str(council), "--format", "json").stdout)
+    missing = [f["message"] for f in findings if f["rule"] == "statutory.missing"]
+    assert any("Local Government and Housing Act 1989 s.4(1)" in m for m in missing)

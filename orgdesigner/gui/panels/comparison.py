@@ -126,11 +126,11 @@ class _BeforeAfterBars(QWidget):
         w = self.width() - 20
         pairs = [
             (
-                "Management posts",
+                f"Management posts ({c.management_definition})",
                 c.management_posts_before,
                 c.management_posts_after,
-                f"{c.management_posts_before}",
-                f"{c.management_posts_after}",
+                f"{c.management_posts_before:,g}",
+                f"{c.management_posts_after:,g}",
             ),
             (
                 "Cost with on-costs",

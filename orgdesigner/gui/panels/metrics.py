@@ -39,14 +39,16 @@ class MetricsPanel(QWidget):
         self.update()
 
     def summary_text(self) -> str:
-        """The two lines of totals at the top; totals leave out what is not known and say how many."""
+        """The totals at the top (totals leave out what is not known and say how many), and the
+        management-post definition."""
         m = self.metrics
         if m is None:
             return ""
         return (
-            f"{m.posts:,} posts · {m.managers:,} managers · {m.fte_total:,.1f} FTE{not_known(m.fte_unknown)} · "
-            f"{m.layers} layers\n"
-            f"Pay bill £{m.pay_bill:,.0f}{not_known(m.pay_unknown)} · with on-costs £{m.cost_with_oncosts:,.0f}"
+            f"{m.posts:,} posts · {m.management_posts:,g} management posts* · {m.managers:,} managers with "
+            f"direct reports · {m.fte_total:,.1f} FTE{not_known(m.fte_unknown)} · {m.layers} layers\n"
+            f"Pay bill £{m.pay_bill:,.0f}{not_known(m.pay_unknown)} · with on-costs £{m.cost_with_oncosts:,.0f}\n"
+            f"* {m.management_definition}; a shared post counts its share"
         )
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -61,8 +63,8 @@ class MetricsPanel(QWidget):
         w = self.width() - 20
         y = 10.0
         painter.setPen(QColor("#222222"))
-        painter.drawText(QRectF(10, y, w, 36), int(Qt.TextFlag.TextWordWrap), self.summary_text())
-        y += 44
+        painter.drawText(QRectF(10, y, w, 70), int(Qt.TextFlag.TextWordWrap), self.summary_text())
+        y += 78
         y = self._bars(
             painter,
             y,
