@@ -32,5 +32,7 @@ def test_management_posts_count_a_shared_post_by_its_share_in_both_panels(
     assert panel.management_posts == c.management_posts_after == expected.management_posts == 2.5
     assert (c.management_posts_before, c.management_definition) == (3, expected.management_definition)
     assert "management posts   3 → 2.5" in w.comparison.text.toPlainText()
+    assert "2.5 management posts*" in w.metrics.summary_text()
+    assert expected.management_definition in w.metrics.summary_text()
     assert expected.management_definition in w.comparison.text.toPlainText()
     w.controller.undo_stack.setClean()
