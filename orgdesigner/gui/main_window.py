@@ -25,6 +25,7 @@ from orgdesigner.gui.panels import (
     PaletteList,
     PropertiesPanel,
 )
+from orgdesigner.gui.savings import SavingsPanel
 from orgdesigner.gui.window import access, desktop
 from orgdesigner.gui.window.background import Background
 from orgdesigner.gui.window.editing import EditActions
@@ -132,6 +133,8 @@ class MainWindow(QMainWindow):
         self.add_panel("Comparison", self.comparison, RIGHT, tab_with="History")
         self.consultation = ConsultationPanel(self.controller)
         self.add_panel("Consultation", self.consultation, RIGHT, tab_with="Comparison")
+        self.savings = SavingsPanel(self.controller)
+        self.add_panel("Savings", self.savings, RIGHT, tab_with="Consultation")
         self.dock("Properties").raise_()
         self.scenario_box = QComboBox()
         self.scenario_box.setToolTip("Scenario shown")

@@ -93,6 +93,9 @@ class SavingsProfile:
     group_people_lost: int
     """People in staff groups that shrink: staff groups hold no person data, so not costed."""
     strain_estimated: bool
+    turnover_rate: float = 0.0
+    one_off_by_year: list[tuple[str, float, int]] = field(default_factory=list)
+    """Each one-off line's amount in each financial year it falls in (label, £, year it starts in)."""
     changes: list[Change] = field(default_factory=list)
     people: list[Outcome] = field(default_factory=list)
 
@@ -185,11 +188,14 @@ def savings_profile(
     one_off = [0.0] * horizon
     lines: dict[str, float] = {}
 
+    by_year: dict[tuple[str, int], float] = {}
+
     def spend(label: str, amount: float, when: date) -> None:
         if amount:
             index = min(max(year_of(when) - dates.year1, 0), horizon - 1)
             one_off[index] += amount
             lines[label] = lines.get(label, 0.0) + amount
+            by_year[(label, dates.year1 + index)] = by_year.get((label, dates.year1 + index), 0.0) + amount
 
     for outcome in people:
         if outcome.exit is not None and outcome.redundant > 0:
@@ -224,6 +230,8 @@ def savings_profile(
         full_year=round(annual_saving, 2),
         years=figures,
         one_off_lines=[(label, round(amount, 2)) for label, amount in lines.items()],
+        one_off_by_year=[(label, round(amount, 2), year) for (label, year), amount in by_year.items()],
+        turnover_rate=policy.turnover_rate,
         one_off_total=one_off_total,
         payback_months=payback_months(changes, one_off_total, policy.turnover_rate),
         exit_packages=exit_packages(packages),
