@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from orgdesigner.model.bulk import collector_paused
 from orgdesigner.model.consultation import appointments as appoint
 from orgdesigner.model.consultation import equality as eq
 from orgdesigner.model.consultation import law
@@ -188,6 +189,7 @@ def _phases(scenario: Scenario, numbers: set[int]) -> list[_Phase]:
     return [_Phase(n, f"Phase {n}", None, None) for n in sorted(numbers or {1})]
 
 
+@collector_paused()  # tens of thousands of small records: no cycles worth a collection mid-way
 def analyse(
     document: Document,
     from_name: str,
