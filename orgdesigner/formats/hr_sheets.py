@@ -14,6 +14,7 @@ from orgdesigner.formats.cells import Formula
 from orgdesigner.formats.sheet_kit import COUNT, FTE, MONEY, Book, Cell
 from orgdesigner.model import figures
 from orgdesigner.model.compare import compare, phase_of
+from orgdesigner.model.consultation.analysis import senior_appointments
 from orgdesigner.model.post import Post, Role
 from orgdesigner.model.rules import Severity
 from orgdesigner.model.structure import Structure
@@ -219,7 +220,8 @@ def changes(book: Book) -> None:
     after = document.scenario(c.to_name).structure
     phases = {p.post_id: p for p in c.phases}
     headers = ["Change", "Post ID", "Job Title", "Manager Before", "Manager After", "Pay Before (£)",
-               "Pay After (£)", "Selection Phase", "Candidates (job fit)"]  # fmt: skip
+               "Pay After (£)", "Selection Phase", "Candidates (job fit)", "Appointed By (LGHA 1989 s.2)"]  # fmt: skip
+    senior = {a.id: a for a in senior_appointments(document, c.from_name, c.to_name)}
     sheet = book.table("Changes", headers, {"Pay Before (£)": MONEY, "Pay After (£)": MONEY})
 
     def title(s: Structure, post_id: str | None) -> str:
@@ -243,5 +245,6 @@ def changes(book: Book) -> None:
             title(after, after.manager_of(post_id)) if new else "",
             old.salary if old else None, new.salary if new else None,
             (phased.phase or "") if phased else "", candidates,
+            f"{senior[post_id].kind}: {senior[post_id].appointed_by}" if post_id in senior else "",
         ])  # fmt: skip
     sheet.close("Changes")

@@ -38,7 +38,7 @@ from orgdesigner.model.errors import OrgError
 
 PHASE_COLUMNS = (
     "Phase", "First dismissal", "At risk", "Counted (s.188)", "Consultation", "Start by", "HR1 by", "Time",
-    "Consultation started",
+    "Consultation started", "Members appoint",
 )  # fmt: skip
 STARTED = PHASE_COLUMNS.index("Consultation started")
 TOO_LATE = QColor("#f8d7da")
@@ -210,6 +210,7 @@ class ConsultationPanel(QWidget):
                 _iso(t.hr1_by),
                 time_text(p),
                 _iso(p.started) if p.started else "",
+                f"{p.senior} senior posts" if p.senior else "",
             )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)

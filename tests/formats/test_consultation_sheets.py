@@ -45,6 +45,11 @@ def test_workbook_has_hr1_senior_appointments_people_at_risk_and_equality(tmp_pa
     assert phases[0][:4] == ("Phase", "First Dismissal", "At Risk", "Counted (s.188)")
     assert phases[1][0] == "Phase 1: senior posts £55K+" and phases[1][2] == 21 and phases[1][4] == 30
     assert str(phases[1][-1]).startswith("job fit ")  # new posts by likely selection, from job fit
+    changes = _rows(out, "Changes")
+    column = changes[0].index("Appointed By (LGHA 1989 s.2)")
+    assert {r[1]: r[column] for r in changes[1:]}["DSC"] == (
+        "chief officer: Members' appointments committee, after notice to the executive leader"
+    )
     senior = {r[0]: r for r in _rows(out, "Senior appointments")[1:]}
     assert senior["DPH"][3] == "statutory chief officer" and senior["DSC"][3] == "chief officer"
     assert str(senior["BOR-SOL"][2]).startswith("dismissal") and senior["BOR-SOL"][3] == "monitoring officer"

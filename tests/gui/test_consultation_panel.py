@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from orgdesigner import resources
 from orgdesigner.formats import native
 from orgdesigner.gui import files
-from orgdesigner.gui.consultation import STARTED, ConsultationPanel
+from orgdesigner.gui.consultation import PHASE_COLUMNS, STARTED, ConsultationPanel
 from orgdesigner.gui.main_window import MainWindow
 from orgdesigner.model.edits import UpdatePost
 from orgdesigner.model.post import Holder
@@ -56,6 +56,8 @@ def test_the_panel_names_people_at_risk_and_who_appoints_the_new_senior_posts(wi
     assert kinds["Director of Strategic Commissioning"] == "chief officer"
     assert kinds["Corporate Support Manager: Finance"] == "statutory chief officer"
     assert "Borough Solicitor (monitoring officer)" in panel.protected.text()
+    members = PHASE_COLUMNS.index("Members appoint")
+    assert cell(panel.phases, 0, members) == "16 senior posts"  # beside the phase's timetable
 
 
 def test_protected_characteristics_reach_the_panel_as_counts_and_never_a_saved_file(

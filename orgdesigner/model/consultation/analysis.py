@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any
 
 from orgdesigner.model.bulk import collector_paused
+from orgdesigner.model.compare import phase_of
 from orgdesigner.model.consultation import appointments as appoint
 from orgdesigner.model.consultation import equality as eq
 from orgdesigner.model.consultation import law
@@ -44,6 +45,8 @@ class PhaseResult:
     selection: str = SELECTION
     started: date | None = None
     """The consultation start the user recorded for the phase."""
+    senior: int = 0
+    """Posts of the phase that members' rules appoint (LGHA 1989 s.2)."""
 
     @property
     def too_little_time(self) -> bool:
@@ -65,6 +68,7 @@ class PhaseResult:
             "past": t.past,
             "counting_from": t.start.isoformat(),
             "consultation_start": _iso(self.started),
+            "senior_appointments": self.senior,
             "notice_weeks": self.notice_weeks,
             "occupational_groups": dict(self.groups),
             "reasons": dict(self.reasons),
@@ -257,6 +261,13 @@ def analyse(
     staff_at_risk = sum(item.count for item in people if item.reason == REDUCED)
     threshold = profile.equality_min_count
     equality, workforce = eq.analyse(persons, staff, staff_at_risk, hr, today, threshold)
+    senior = appoint.member_appointments(
+        before, after, lambda post: reselected(post, after, reselect_all, profile), appointed_by, document.organisation
+    )
+    for a in senior:
+        found = phase_of(after.post(a.id), after, profile)
+        in_phase = found if found is not None and found in numbers else last
+        next(r for r in results if r.phase == in_phase).senior += 1
     return Consultation(
         from_name=before_s.name,
         to_name=after_s.name,
@@ -264,13 +275,7 @@ def analyse(
         threshold=threshold,
         people=people,
         phases=results,
-        member_appointments=appoint.member_appointments(
-            before,
-            after,
-            lambda post: reselected(post, after, reselect_all, profile),
-            appointed_by,
-            document.organisation,
-        ),
+        member_appointments=senior,
         protected_dismissals=appoint.protected_dismissals(before, risky_posts),
         equality=equality,
         workforce=workforce,
