@@ -31,8 +31,8 @@ class RowValues:
         )
 
     def fte(self, value: float | None, text: str, field: str = "fte") -> float | None:
-        """A post's FTE: over 0 and at most FTE_MAX."""
-        if value is None or (math.isfinite(value) and 0 < value <= FTE_MAX):
+        """A post's FTE: over 0 and at most FTE_MAX, as the file keeps it (to 4 places: 1e-10 is 0 there)."""
+        if value is None or (math.isfinite(value) and round(value, 4) > 0 and value <= FTE_MAX):
             return value
         self._refuse(field, text, f"an FTE over 0 and at most {FTE_MAX:g}")
         return None
