@@ -84,6 +84,8 @@ def test_each_figure_reads_the_same_in_json_workbook_and_pdf(tmp_path: Path, tem
     costs = [r for r in wb["Costs"].iter_rows(values_only=True) if r and r[0] == "Total"]
     assert costs[0][6] == pytest.approx(m["cost_with_oncosts"], abs=0.05)  # the levy included
     assert costs[0][4] == pytest.approx(m["pay_bill"], abs=0.05)
+    spans = [r[3] for r in wb["Spans & layers"].iter_rows(min_row=2, max_col=5, values_only=True) if r[0]]
+    assert len(spans) == m["managers"] and (min(spans), max(spans)) == (m["span_min"], m["span_max"])
 
     pdf = tmp_path / "c.pdf"
     _run("pdf", str(file), "-o", str(pdf), "--summary", "--scenario", after)

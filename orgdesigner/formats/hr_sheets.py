@@ -132,17 +132,18 @@ def findings(book: Book) -> None:
 
 
 def spans_and_layers(book: Book) -> None:
-    """Every manager's span and layer, how many managers have each span and how many posts sit in
-    each layer (live counts), and a native Excel chart of each."""
+    """Every manager with direct reports, its span and layer, how many managers have each span and
+    how many posts sit in each layer (live counts, equal to the metrics'), and a native Excel chart of
+    each."""
     s = book.structure
     sheet = book.table("Spans & layers", ["Post ID", "Job Title", "Layer", "Span", "Side"])
     spans: Counter[int] = Counter()
     layers: Counter[int] = Counter()
     for post_id, layer in s.walk():
         layers[layer] += 1
-        if s.report_count(post_id) or s.has_groups(post_id):
+        # managers with direct reports, as the metrics count them (figures.spans): span above 0
+        if (s.report_count(post_id) or s.has_groups(post_id)) and (span := s.span(post_id)):
             post = s.post(post_id)
-            span = s.span(post_id)
             spans[span] += 1
             sheet.add([post_id, post.title, layer, span, post.side.label])
     rows = len(sheet.rows)
