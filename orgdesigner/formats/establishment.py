@@ -17,9 +17,9 @@ from openpyxl.utils import get_column_letter
 
 from orgdesigner.formats import safe_io
 from orgdesigner.formats.import_values import RowValues
-from orgdesigner.formats.native import build_structure
 from orgdesigner.formats.tabular import BadNumber, decode, find_columns, header_key, number, read_bytes, read_csv
 from orgdesigner.formats.xlsx_reader import RawTable, read_xlsx
+from orgdesigner.model.builder import build_structure
 from orgdesigner.model.bulk import collector_paused
 from orgdesigner.model.document import Document, Scenario
 from orgdesigner.model.errors import FileProblem

@@ -17,6 +17,7 @@ from typing import Any
 
 from orgdesigner.formats import safe_io
 from orgdesigner.formats.plan import PLAN_KEYS, plan_to_dict, read_plan
+from orgdesigner.model.builder import build_structure
 from orgdesigner.model.bulk import collector_paused
 from orgdesigner.model.document import Document, Scenario
 from orgdesigner.model.edits import validate_group, validate_post
@@ -409,101 +410,6 @@ def _read_group(raw: Any, where: str) -> StaffGroup:
     except EditRefused as exc:
         raise FileProblem(f"{where}: {exc}") from None
     return group
-
-
-def build_structure(
-    records: list[tuple[Post, str | None, list[str], str | None]],
-    groups: list[StaffGroup],
-    problems: list[str],
-    where: str = "",
-) -> Structure:
-    """Assemble a structure from posts with their managers, keeping every post.
-
-    Siblings keep their order in `records`. A post whose manager is unknown, or whose line loops
-    back on itself, goes to the holding area with the reason; a repeated id is kept under a new id
-    (both carry the original as source_ref, so the data rules flag them).
-    """
-    structure = Structure()
-    seen: dict[str, int] = {}
-    fixed: list[tuple[Post, str | None, list[str], str | None]] = []
-    for post, manager, dotted, reason in records:
-        if post.id in seen:
-            seen[post.id] += 1
-            new_id = f"{post.id}~{seen[post.id]}"
-            while new_id in seen:
-                new_id += "~"
-            problems.append(f"{where}post id '{post.id}' appears more than once; the copy is kept as '{new_id}'.")
-            original = post.id
-            post = Post(**{**_fields(post), "id": new_id, "source_ref": post.source_ref or original})
-            first = next(i for i, rec in enumerate(fixed) if rec[0].id == original)
-            rec = fixed[first]
-            if not rec[0].source_ref:
-                fixed[first] = (Post(**{**_fields(rec[0]), "source_ref": original}), *rec[1:])
-        seen.setdefault(post.id, 1)
-        fixed.append((post, manager, dotted, reason))
-
-    ids = {rec[0].id for rec in fixed}
-    children: dict[str | None, list[int]] = {}
-    held: list[tuple[int, str]] = []
-    for n, (_post, manager, _dotted, reason) in enumerate(fixed):
-        if manager is not None and manager not in ids:
-            held.append((n, reason or f"reports to '{manager}', which is not in the file"))
-        elif manager is None and reason is not None:
-            held.append((n, reason))
-        else:
-            children.setdefault(manager, []).append(n)
-
-    placed: set[int] = set()
-
-    def insert_tree(start: int, manager: str | None, reason: str | None) -> None:
-        stack: list[tuple[int, str | None, str | None]] = [(start, manager, reason)]
-        while stack:
-            n, parent, why = stack.pop()
-            if n in placed:
-                continue  # the post that closed a loop: it already stands at the top of it
-            post = fixed[n][0]
-            placed.add(n)
-            structure._insert(post, parent, None, why)
-            stack.extend((k, post.id, None) for k in reversed(children.get(post.id, ())))
-
-    for n in children.get(None, ()):
-        insert_tree(n, None, None)
-    for n, reason in held:
-        insert_tree(n, None, reason)
-    for n in range(len(fixed)):
-        if n not in placed:  # only posts in a loop are left
-            post = fixed[n][0]
-            problems.append(f"{where}post '{post.title or post.id}' is in a reporting loop; it is kept unplaced.")
-            insert_tree(n, None, f"its reporting line loops back to itself (was under '{fixed[n][1]}')")
-
-    for post, _manager, dotted, _reason in fixed:
-        for target in dotted:
-            if (
-                target in structure
-                and target not in (post.id, structure.manager_of(post.id))
-                and target not in structure.dotted_managers(post.id)
-            ):
-                structure._add_dotted(post.id, target)
-            else:
-                problems.append(f"{where}dotted line from '{post.id}' to '{target}' dropped: no such post.")
-
-    group_ids: set[str] = set()
-    for group in groups:
-        if group.id in group_ids:
-            raise FileProblem(f"{where}staff group id '{group.id}' appears more than once.")
-        group_ids.add(group.id)
-        if group.manager_id is not None and group.manager_id not in structure:
-            problems.append(
-                f"{where}staff group '{group.title}' reports to '{group.manager_id}', which is not in the file; "
-                "it is kept without a manager."
-            )
-            group = StaffGroup(**{**_fields(group), "manager_id": None})
-        structure._add_group(group, None)
-    return structure
-
-
-def _fields(obj: Any) -> dict[str, Any]:
-    return {name: getattr(obj, name) for name in obj.__dataclass_fields__}
 
 
 def loads(text: str, source: str = "the file", problems: list[str] | None = None) -> Document:

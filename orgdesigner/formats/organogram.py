@@ -17,8 +17,8 @@ from typing import Any
 
 from orgdesigner.formats.cells import write_csv
 from orgdesigner.formats.import_values import RowValues
-from orgdesigner.formats.native import build_structure
 from orgdesigner.formats.tabular import BadNumber, Table, cell, find_columns, number, read_bytes, read_csv
+from orgdesigner.model.builder import build_structure
 from orgdesigner.model.bulk import collector_paused
 from orgdesigner.model.document import Document, Scenario
 from orgdesigner.model.edits import FTE_MAX

@@ -2,8 +2,9 @@
 
 Solid lines live in a networkx DiGraph (manager -> report) so networkx's algorithms can be used
 on it; the order of each manager's reports is kept beside it because users arrange it and an undo
-must put it back. The only way to change a structure is `apply(edit)` (see `edits.py`); the
-underscored mutators below are for edits alone.
+must put it back. The only way to change a structure is `apply(edit)` (see `edits.py`); readers
+of files build one with `builder.StructureBuilder`. The underscored mutators below are for edits
+and the builder alone.
 """
 
 from __future__ import annotations
@@ -275,15 +276,12 @@ class Structure:
         }
 
     def copy(self) -> Structure:
-        clone = Structure()
-        for post_id, _layer in self.walk():
-            manager = self._manager[post_id]
-            clone._insert(self._posts[post_id], manager, None, None)
+        """An equal structure sharing no tables with this one (posts are immutable, so shared)."""
+        order = [(self._posts[p], self._manager[p]) for p, _layer in self.walk()]
         for held in self._holding:
-            for post_id in self.subtree(held):
-                manager = self._manager[post_id]
-                reason = self._holding.get(post_id) if manager is None else None
-                clone._insert(self._posts[post_id], manager, None, reason)
+            order.extend((self._posts[p], self._manager[p]) for p in self.subtree(held))
+        reports = {post_id: list(kids) for post_id, kids in self._children.items()}
+        clone = Structure._assembled(order, reports, self._roots, self._holding)
         for post_id, managers in self._dotted.items():
             for mgr in managers:
                 clone._add_dotted(post_id, mgr)
@@ -292,7 +290,31 @@ class Structure:
                 clone._add_group(self._groups[group_id], None)
         return clone
 
-    # ---- mutators for edits only -------------------------------------------------------------------
+    # ---- mutators for edits and the builder only ---------------------------------------------------
+    @classmethod
+    def _assembled(
+        cls,
+        order: list[tuple[Post, str | None]],
+        reports: dict[str, list[str]],
+        roots: list[str],
+        holding: dict[str, str],
+    ) -> Structure:
+        """A structure from a forest the builder has checked, in one pass: `order` is every post
+        with its manager, managers first; `reports` each post's reports in order."""
+        structure = cls()
+        structure._posts = {post.id: post for post, _ in order}
+        structure._manager = {post.id: manager for post, manager in order}
+        structure._children = reports
+        structure._roots = list(roots)
+        structure._holding = dict(holding)
+        fte: dict[Side | None, int] = {}
+        for post in structure._posts.values():
+            fte[post.side] = fte.get(post.side, 0) + post.fte_units
+            if post.roles or post.source_ref:
+                structure._index_names(post, +1)
+        structure._fte_by_side.update(fte)
+        return structure
+
     def _siblings(self, manager_id: str | None, holding: bool) -> list[str]:
         if manager_id is not None:
             return self._children[manager_id]
@@ -350,6 +372,9 @@ class Structure:
     def _index(self, post: Post, sign: int) -> None:
         inherited = self._inherited_group_fte[post.id]
         self._fte_by_side[post.side] += sign * (post.fte_units + inherited)
+        self._index_names(post, sign)
+
+    def _index_names(self, post: Post, sign: int) -> None:
         for role in post.roles:
             holders = self._role_holders.setdefault(role, set())
             (holders.add if sign > 0 else holders.discard)(post.id)
