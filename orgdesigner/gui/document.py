@@ -9,7 +9,6 @@ each user action has one path into the model.
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 from typing import Any
 
@@ -21,65 +20,45 @@ from orgdesigner.gui import templates as post_templates
 from orgdesigner.gui.clipboard import copy_branch_edit
 from orgdesigner.gui.highlights import Highlights, Layer
 from orgdesigner.model.document import Document, Scenario
+from orgdesigner.model.document_edits import (
+    ChangeRules,
+    DocumentEdit,
+    DuplicateScenario,
+    RemoveScenario,
+    RenameScenario,
+    SetScenarioFields,
+)
 from orgdesigner.model.edits import AddPost, Composite, Edit, MovePost, RemovePost, UpdatePost
-from orgdesigner.model.errors import EditRefused
+from orgdesigner.model.errors import OrgError
 from orgdesigner.model.profile import CouncilType, RulesProfile
 from orgdesigner.model.rules import Checker
 from orgdesigner.model.structure import Applied, Structure
 
+Change = Edit | DocumentEdit
+"""Anything a user can undo: an edit to one scenario's structure, or to the document around it."""
+
 
 class EditCommand(QUndoCommand):
-    """One user action. The edit is applied before the push, so redo() skips its first call."""
+    """One user action: the one undo command for every change. The change is applied before the
+    push, so redo() skips its first call; each apply returns the inverse the next call uses."""
 
-    def __init__(self, controller: DocumentController, structure: Structure, applied: Applied, text: str) -> None:
+    def __init__(
+        self, controller: DocumentController, target: Structure | None, inverse: Change, text: str, shown: Scenario
+    ) -> None:
         super().__init__(text)
         self._controller = controller
-        self._structure = structure  # not the scenario's name: a scenario may be renamed meanwhile
-        self._undo_edit: Edit = applied.inverse
-        self._redo_edit: Edit | None = None
+        self._target = target  # the structure, not the scenario's name (a scenario may be renamed); None: the document
+        self._shown = shown  # what was shown before: a document edit's undo shows it again
+        self._undo_edit: Change = inverse
+        self._redo_edit: Change | None = None
 
     def redo(self) -> None:
         if self._redo_edit is None:
             return  # the first redo: perform() already applied it
-        applied = self._controller._apply_in(self._structure, self._redo_edit)
-        self._undo_edit = applied.inverse
+        self._undo_edit = self._controller._apply_in(self._target, self._redo_edit)
 
     def undo(self) -> None:
-        applied = self._controller._apply_in(self._structure, self._undo_edit)
-        self._redo_edit = applied.inverse
-
-
-class SettingsCommand(QUndoCommand):
-    """A change of rules profile or council type: everything is re-checked at once."""
-
-    def __init__(self, controller: DocumentController, profile: RulesProfile, council_type: CouncilType) -> None:
-        super().__init__("Change rules profile")
-        self._controller = controller
-        self._new = (profile, council_type)
-        document = controller.document
-        self._old = (dataclasses.replace(document.profile), document.council_type)
-
-    def redo(self) -> None:
-        self._controller._set_rules(*self._new)
-
-    def undo(self) -> None:
-        self._controller._set_rules(*self._old)
-
-
-class ScenarioListCommand(QUndoCommand):
-    """Creating, renaming, duplicating or deleting a scenario: the list before and after."""
-
-    def __init__(self, controller: DocumentController, scenarios: list[Scenario], show: str, text: str) -> None:
-        super().__init__(text)
-        self._controller = controller
-        self._new = (list(scenarios), show)
-        self._old = (list(controller.document.scenarios), controller.scenario_name)
-
-    def redo(self) -> None:
-        self._controller._set_scenarios(*self._new)
-
-    def undo(self) -> None:
-        self._controller._set_scenarios(*self._old)
+        self._redo_edit = self._controller._apply_in(self._target, self._undo_edit, self._shown)
 
 
 LARGE_ABOVE = 2_000
@@ -163,17 +142,20 @@ class DocumentController(QObject):
         return not self.undo_stack.isClean()
 
     # ---- the one way to change things --------------------------------------------------------------
-    def perform(self, edit: Edit, text: str | None = None) -> bool:
+    def perform(self, edit: Change, text: str | None = None) -> bool:
         """Apply an edit as one undoable action; a refused edit is reported, not raised."""
-        label = text or edit.describe(self.structure)
+        if isinstance(edit, DocumentEdit):
+            target, label = None, text or edit.describe(self.document)
+        else:
+            target, label = self.structure, text or edit.describe(self.structure)
+        shown = self.scenario
         try:
-            applied = self.structure.apply(edit)
-        except EditRefused as exc:
+            inverse = self._apply_in(target, edit)
+        except OrgError as exc:
             self.refused.emit(str(exc))
             self.message.emit(str(exc))
             return False
-        self._after(applied)
-        self.undo_stack.push(EditCommand(self, self.structure, applied, label))
+        self.undo_stack.push(EditCommand(self, target, inverse, label, shown))
         return True
 
     def replace_document(self, document: Document, path: Path | None) -> None:
@@ -189,22 +171,40 @@ class DocumentController(QObject):
         self.undo_stack.setClean()
 
     def set_rules(self, profile: RulesProfile, council_type: CouncilType) -> None:
-        self.undo_stack.push(SettingsCommand(self, profile, council_type))
+        self.perform(ChangeRules(profile, council_type))
 
-    def _set_rules(self, profile: RulesProfile, council_type: CouncilType) -> None:
-        self.document.profile = dataclasses.replace(profile)
-        self.document.council_type = council_type
-        self.checker = self._new_checker()
-        self.findingsChanged.emit()
-        self.structureChanged.emit(None)
-
-    def _apply_in(self, structure: Structure, edit: Edit) -> Applied:
-        if structure is not self.structure:
-            owner = next(s for s in self.document.scenarios if s.structure is structure)
+    def _apply_in(self, target: Structure | None, edit: Change, shown: Scenario | None = None) -> Change:
+        """Apply a change where it belongs and tell the views; returns its inverse."""
+        if isinstance(edit, DocumentEdit):
+            inverse = edit.apply(self.document)
+            self._after_document(edit, shown)
+            return inverse
+        assert target is not None
+        if target is not self.structure:
+            owner = next(s for s in self.document.scenarios if s.structure is target)
             self.show_scenario(owner.name)
         applied = self.structure.apply(edit)
         self._after(applied)
-        return applied
+        return applied.inverse
+
+    def _after_document(self, edit: DocumentEdit, shown: Scenario | None) -> None:
+        """Show the scenario the change is about (or the one shown before, on undo); re-check all
+        when the rules changed."""
+        scenarios = self.document.scenarios
+        focus = edit.focus()
+        if shown is not None and shown in scenarios:
+            self.show_scenario(shown.name)
+        elif focus is not None and self.document.has_scenario(focus):
+            self.show_scenario(focus)
+        elif any(s.name == self.scenario_name for s in scenarios):
+            if edit.rechecks:
+                self.checker = self._new_checker()
+                self.findingsChanged.emit()
+                self.structureChanged.emit(None)
+            else:
+                self.scenarioChanged.emit()  # e.g. the council's name: titles and lists
+        else:
+            self.show_scenario(scenarios[-1].name)
 
     def _after(self, applied: Applied) -> None:
         self.checker.update(applied.touched)
@@ -221,56 +221,22 @@ class DocumentController(QObject):
     # ---- scenarios ---------------------------------------------------------------------------------
     def duplicate_scenario(self, name: str) -> bool:
         """Start a proposal from the scenario shown: same posts, same ids."""
-        if not self._new_name_ok(name):
-            return False
-        shown = self.scenario
-        copy = dataclasses.replace(
-            shown, name=name, structure=self.structure.copy(), targets=dict(shown.targets), extra=dict(shown.extra),
-            phases=[dataclasses.replace(p) for p in shown.phases], one_off_costs=list(shown.one_off_costs),
-        )  # fmt: skip  # phases, plan and re-selection come with the posts
-        self.undo_stack.push(
-            ScenarioListCommand(self, [*self.document.scenarios, copy], name, f"Duplicate scenario as '{name}'")
-        )
-        return True
+        return self.perform(DuplicateScenario(self.scenario_name, name))
 
     def rename_scenario(self, name: str) -> bool:
-        if name == self.scenario_name or not self._new_name_ok(name):
+        if name == self.scenario_name:
             return False
-        renamed = dataclasses.replace(self.scenario, name=name)
-        scenarios = [renamed if s is self.scenario else s for s in self.document.scenarios]
-        self.undo_stack.push(ScenarioListCommand(self, scenarios, name, f"Rename scenario to '{name}'"))
-        return True
+        return self.perform(RenameScenario(self.scenario_name, name))
 
     def set_scenario_fields(self, scenario_name: str, text: str, **fields: Any) -> bool:
         """Change a scenario's own fields (re-selection, its phases' dates) as one undoable step."""
         target = self.document.scenario(scenario_name)
         if all(getattr(target, k) == v for k, v in fields.items()):
             return False
-        changed = dataclasses.replace(target, **fields)
-        scenarios = [changed if s is target else s for s in self.document.scenarios]
-        self.undo_stack.push(ScenarioListCommand(self, scenarios, self.scenario_name, text))
-        return True
+        return self.perform(SetScenarioFields(target.name, fields), text)
 
     def delete_scenario(self) -> bool:
-        if len(self.document.scenarios) == 1:
-            self.message.emit("A file keeps at least one scenario.")
-            return False
-        rest = [s for s in self.document.scenarios if s is not self.scenario]
-        self.undo_stack.push(ScenarioListCommand(self, rest, rest[-1].name, f"Delete scenario '{self.scenario_name}'"))
-        return True
-
-    def _new_name_ok(self, name: str) -> bool:
-        if not name.strip():
-            self.message.emit("A scenario needs a name.")
-            return False
-        if self.document.has_scenario(name):
-            self.message.emit(f"There is already a scenario called '{name}'.")
-            return False
-        return True
-
-    def _set_scenarios(self, scenarios: list[Scenario], show: str) -> None:
-        self.document.scenarios = list(scenarios)
-        self.show_scenario(show)
+        return self.perform(RemoveScenario(self.scenario_name))
 
     def show_scenario(self, name: str) -> None:
         self.scenario_name = self.document.scenario(name).name
