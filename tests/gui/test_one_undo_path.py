@@ -9,7 +9,6 @@ from pytestqt.qtbot import QtBot
 from orgdesigner.gui.document import DocumentController
 from orgdesigner.model.document import Document, Scenario
 from orgdesigner.model.document_edits import RenameCouncil
-from orgdesigner.model.edits import MovePost
 from orgdesigner.model.profile import CouncilType
 from tests.model.builders import tree
 
