@@ -16,6 +16,7 @@ from orgdesigner.model.document_edits import (
     RemoveScenario,
     RenameCouncil,
     RenameScenario,
+    SetScenarioFields,
 )
 from orgdesigner.model.edits import AddPost
 from orgdesigner.model.errors import OrgError
@@ -29,7 +30,7 @@ def _state(document: Document) -> tuple[object, ...]:
         document.organisation,
         document.council_type,
         dataclasses.replace(document.profile),
-        [(s.name, id(s), s.structure.snapshot()) for s in document.scenarios],
+        [(s.name, id(s), s.notes, s.horizon, s.structure.snapshot()) for s in document.scenarios],
     )
 
 
@@ -74,7 +75,7 @@ def test_random_document_edits_undo_exactly(data: st.DataObject) -> None:
     history: list[tuple[DocumentEdit, tuple[object, ...]]] = []
     for n in range(data.draw(st.integers(1, 12))):
         names = [s.name for s in document.scenarios]
-        kind = data.draw(st.sampled_from(["duplicate", "remove", "rename", "rules", "type", "council"]))
+        kind = data.draw(st.sampled_from(["duplicate", "remove", "rename", "rules", "type", "council", "fields"]))
         edit: DocumentEdit
         if kind == "duplicate":
             edit = DuplicateScenario(data.draw(st.sampled_from(names)), f"S{n}")
@@ -86,6 +87,8 @@ def test_random_document_edits_undo_exactly(data: st.DataObject) -> None:
             edit = ChangeRules(RulesProfile(max_span=data.draw(st.integers(5, 20))))
         elif kind == "type":
             edit = ChangeRules(council_type=data.draw(st.sampled_from(list(CouncilType))))
+        elif kind == "fields":
+            edit = SetScenarioFields(data.draw(st.sampled_from(names)), {"notes": f"n{n}", "horizon": n % 5 + 1})
         else:
             edit = RenameCouncil(data.draw(st.sampled_from(["Ambridge", "Felpersham"])))
         before = _state(document)
