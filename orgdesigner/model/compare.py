@@ -242,9 +242,14 @@ def _ordered(structure: Structure) -> list[str]:
 
 
 def _statutory(document: Document, structure: Structure) -> dict[str, list[str]]:
-    """Each required role with the titles of the posts holding it (empty: not covered)."""
+    """Each required role with the titles of the posts holding it (empty: not covered); a post
+    marked to be deleted holds no role."""
     return {
-        role.label: [structure.post(p).title for p in sorted(structure.role_holders(role))]
+        role.label: [
+            post.title
+            for p in sorted(structure.role_holders(role))
+            if (post := structure.post(p)).status is not Status.TO_BE_DELETED
+        ]
         for role in REQUIRED_ROLES[document.council_type]
     }
 

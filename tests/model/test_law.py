@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from orgdesigner.model.compare import compare
+from orgdesigner.model.document import Document, Scenario
 from orgdesigner.model.edits import AddPost, MovePost, RemoveDottedLine, UpdatePost
 from orgdesigner.model.post import Holder, Role, Status
 from orgdesigner.model.profile import CouncilType, RulesProfile
@@ -12,6 +14,7 @@ from orgdesigner.model.structure import Structure
 from tests.model.builders import council, post, tree
 
 ERO, RO = Role.ELECTORAL_REGISTRATION, Role.RETURNING_OFFICER
+CFO_LABEL = Role.CHIEF_FINANCE_OFFICER.label
 
 
 def found(s: Structure, rule: str, kind: CouncilType = CouncilType.UNITARY, **profile: object) -> list[Finding]:
@@ -58,6 +61,8 @@ def test_a_post_marked_to_be_deleted_satisfies_no_statutory_role() -> None:
     (finding,) = found(s, "statutory.missing")
     assert finding.severity is Severity.ERROR and finding.posts == ("fin",)
     assert "Local Government Act 1972 s.151" in finding.message and "marked to be deleted" in finding.message
+    document = Document("T", scenarios=[Scenario("Proposed", s)])
+    assert compare(document, "Proposed", "Proposed", phases=False).statutory_after[CFO_LABEL] == []
 
 
 def test_the_cfo_professional_body_unknown_warns_and_outside_the_list_is_an_error() -> None:
