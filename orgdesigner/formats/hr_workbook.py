@@ -41,7 +41,7 @@ from pathlib import Path
 import xlsxwriter
 from xlsxwriter.exceptions import XlsxWriterException
 
-from orgdesigner.formats import consultation_sheets, hr_sheets, safe_io
+from orgdesigner.formats import consultation_sheets, hr_sheets, safe_io, savings_sheets
 from orgdesigner.formats.sheet_kit import Book, Formats, Progress
 from orgdesigner.model.bulk import collector_paused
 from orgdesigner.model.document import Document
@@ -60,6 +60,8 @@ SHEETS: tuple[SheetWriter, ...] = (
     hr_sheets.spans_and_layers,
     hr_sheets.costs,
     hr_sheets.changes,
+    savings_sheets.savings_profile,
+    savings_sheets.exit_costs,
     consultation_sheets.writers(),
 )
 """The sheets of the HR workbook, in tab order."""

@@ -20,8 +20,10 @@ from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QFont, QPagedPaintDevice, QPageLayout, QPageSize, QPainter, QPen
 
 from orgdesigner.formats import safe_io
-from orgdesigner.model.document import Document
+from orgdesigner.model.compare import compare
+from orgdesigner.model.document import Document, Scenario
 from orgdesigner.model.errors import FileProblem
+from orgdesigner.model.finance.savings import SavingsProfile
 from orgdesigner.model.post import Side
 from orgdesigner.render.card import (
     SIDE_COLOURS,
@@ -33,6 +35,7 @@ from orgdesigner.render.card import (
 from orgdesigner.render.paginate import PageSpec, plan_pages, reading_order
 from orgdesigner.render.painter import ChartPainter
 from orgdesigner.render.pdfmeta import check_language, set_language
+from orgdesigner.render.savings_pdf import paint_cost_of_change
 from orgdesigner.render.summary import SummaryPainter, summary_figures
 
 UNIT_PER_INCH = 96.0
@@ -110,7 +113,8 @@ class PackPainter:
         else:
             roots = [*self.structure.roots(), *self.structure.holding()]
         self.pages = plan_pages(self.structure, roots, self.area)
-        self.extra = 1 if options.summary else 0
+        self.finance = _cost_of_change(document, self.scenario) if options.summary else None
+        self.extra = (2 if self.finance is not None else 1) if options.summary else 0
         for spec in self.pages:
             spec.number += self.extra
             if spec.continued_from is not None:
@@ -154,6 +158,16 @@ class PackPainter:
             self._summary(painter)
             self._footer(painter, 1)
             first = False
+        if self.finance is not None:
+            device.newPage()
+            self._page_furniture(painter, 2, "Cost of change")
+            area = QRectF(0, HEADER_H + 8, self.area.width(), self.area.height() + LEGEND_H - 8)
+            first_name = self.document.scenarios[0].name
+            title = f"Savings profile: {first_name} → {self.scenario.name}"
+            paint_cost_of_change(
+                painter, area, self.finance, self._text, self.document.profile.package_threshold, title
+            )
+            self._footer(painter, 2)
         for spec in self.pages:
             if not first:
                 device.newPage()
@@ -304,6 +318,14 @@ class PackPainter:
         figures = summary_figures(self.document, self.scenario)
         rect = QRectF(0, HEADER_H + 8, self.area.width(), self.area.height() + LEGEND_H - 8)
         SummaryPainter(painter, self._text).paint(figures, rect)
+
+
+def _cost_of_change(document: Document, scenario: Scenario) -> SavingsProfile | None:
+    """The savings profile against the file's first scenario, for the page after the summary."""
+    first = document.scenarios[0]
+    if len(document.scenarios) < 2 or scenario is first:
+        return None
+    return compare(document, first.name, scenario.name, phases=False).finance
 
 
 def pack_title(document: Document, options: PrintOptions) -> str:

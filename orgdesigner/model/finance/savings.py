@@ -319,7 +319,7 @@ def _group_people_lost(before: Structure, after: Structure) -> int:
     return max(0, sum(g.people for g in before.staff_groups()) - sum(g.people for g in after.staff_groups()))
 
 
-def _vacated_share(effective: date, year: int, rate: float) -> float:
+def vacated_share(effective: date, year: int, rate: float) -> float:
     """Expected share of a year in which a post deleted when vacated is gone (leaving at `rate`)."""
     if rate <= 0:
         return 0.0
@@ -346,7 +346,7 @@ def _year_savings(changes: Sequence[Change], years: range, rate: float) -> list[
     for year in years:
         total = 0.0
         for (when, vacated), saving in by_date.items():
-            total += saving * (_vacated_share(when, year, rate) if vacated else part_year(when, year))
+            total += saving * (vacated_share(when, year, rate) if vacated else part_year(when, year))
         out.append(total)
     return out
 
