@@ -1,6 +1,8 @@
-"""Window figures for a generated 20,000-post structure (offscreen).
+"""Window figures for a generated structure of 20,000 posts, or as many as given (offscreen).
 
-Run: QT_QPA_PLATFORM=offscreen python -m benchmarks.bench_gui [POSTS]
+Run: QT_QPA_PLATFORM=offscreen python -m benchmarks.bench_gui [POSTS]   (e.g. 100000)
+At 100,000 posts the targets are open ≤ 1.5 s, drag-move ≤ 16 ms median and ≤ 50 ms at the 95th
+percentile, peak memory ≤ 350 MB (the file is made in another process).
 Targets on a 2-core machine: open ≤ 0.8 s, edit-to-updated-view ≤ 30 ms, pan frame ≤ 5 ms,
 fit-all frame ≤ 120 ms, memory ≤ 400 MB.
 """
@@ -10,6 +12,7 @@ from __future__ import annotations
 import os
 import resource
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -19,7 +22,6 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp()  # a first start: no window layout remembered
 
 
-from benchmarks.generate import document
 from orgdesigner.formats import native
 from orgdesigner.gui.app import application
 from orgdesigner.model.edits import MovePost
@@ -54,7 +56,10 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "big.orgx"
-        native.save(document(size), path)
+        # made and saved in another process: this one's peak memory is what opening the file costs
+        make = "from benchmarks.generate import document; from orgdesigner.formats import native; "
+        make += f"native.save(document({size}), {str(path)!r})"
+        subprocess.run([sys.executable, "-c", make], check=True, cwd=Path(__file__).resolve().parent.parent)
         start = time.perf_counter()
         window = MainWindow(native.load(path), None)
         painted = FirstPaint()
@@ -98,8 +103,8 @@ def main() -> None:
     long_pan = sorted(pan(400))  # 16,000 px: across many branches
     repaints = [frame(view) for _ in range(5)]
 
-    movers = [p for p, layer in structure.walk() if layer == 4 and structure.report_count(p)][:20]
-    targets = [p for p, layer in structure.walk() if layer == 3][-20:]
+    movers = [p for p, layer in structure.walk() if layer == 4 and structure.report_count(p)][:120]
+    targets = [p for p, layer in structure.walk() if layer == 3][-120:]
     edits = []
     for mover, target in zip(movers, targets, strict=False):
         if target in structure.subtree(mover) or structure.manager_of(mover) == target:
@@ -112,7 +117,12 @@ def main() -> None:
     print(f"posts                      {size:,}")
     print(f"open to first paint        {open_s:.3f} s   (first frame {first * 1000:.1f} ms)")
     print(f"open to findings shown     {checked_s:.3f} s   (the first check runs just after the first paint)")
-    print(f"drag-move to updated view  {statistics.median(edits) * 1000:.1f} ms median, {max(edits) * 1000:.1f} ms max")
+    edits.sort()
+    p95 = edits[int(len(edits) * 0.95)] * 1000
+    print(
+        f"drag-move to updated view  {statistics.median(edits) * 1000:.1f} ms median, 95th {p95:.1f} ms, "
+        f"max {edits[-1] * 1000:.1f} ms ({len(edits)} drags)"
+    )
     print(f"zoom in to 100% (first)    {zoom_in * 1000:.1f} ms (cards are made near the view only)")
     print(f"pan frame (40 px scroll)   {statistics.median(pans) * 1000:.2f} ms median")
     print(

@@ -177,11 +177,15 @@ def _place_tree(
             shown[node] = kids
             stack.extend(kids)
         kids_of = shown
+        managers_up = [n for n in reversed(order) if shown[n] or n in atoms]
     else:  # nothing folded or pre-laid: every report is shown (a branch block, most of the time)
-        while stack:
-            node = stack.pop()
-            order.append(node)
-            stack.extend(reports[node])
+        # Managers level by level in comprehensions, never a Python step per card: most cards are
+        # leaves, whose width and offset are the defaults below (100,000 posts in ~0.1 s).
+        level, levels = (stack if reports[root] else []), []
+        while level:
+            levels.append(level)
+            level = [k for n in level for k in reports[n] if reports[k]]
+        managers_up = [n for level in reversed(levels) for n in level]
         kids_of = reports
 
     def leafy(n: str) -> bool:
@@ -194,11 +198,12 @@ def _place_tree(
         return all(map(leafy, kids))
 
     # every card starts as a lone leaf: a card's width, its left edge at 0 within its space
-    width: dict[str, float] = dict.fromkeys(order, cw)
-    offset: dict[str, float] = dict.fromkeys(order, 0.0)  # the card's left edge within its block
+    # a leaf is a card wide, its left edge at 0 within its space: only managers are entered here
+    width: dict[str, float] = {}
+    offset: dict[str, float] = {}  # the card's left edge within its block
     stacked: dict[str, int] = {}  # manager -> number of columns its stacked reports use
     stack_leaves, stack_min, stack_rows, indent = opts.stack_leaves, opts.stack_min, opts.stack_rows, opts.stack_indent
-    for node in reversed(order):
+    for node in managers_up:  # reports before their managers
         kids = kids_of[node]
         if node in atoms:
             width[node] = atoms[node].width
@@ -216,13 +221,13 @@ def _place_tree(
             continue
         total = gap * (len(kids) - 1)
         for k in kids:
-            total += width[k]
+            total += width.get(k, cw)
         w = cw if total < cw else total
         width[node] = w
         # Centre the manager over its first and last reports' cards, as a tidy tree does.
         shift = (w - total) / 2
-        first = shift + offset[kids[0]]
-        last = shift + total - width[kids[-1]] + offset[kids[-1]]
+        first = shift + offset.get(kids[0], 0.0)
+        last = shift + total - width.get(kids[-1], cw) + offset.get(kids[-1], 0.0)
         centre = (first + last) / 2
         offset[node] = 0.0 if centre < 0 else (w - cw if centre > w - cw else centre)
 
@@ -234,13 +239,13 @@ def _place_tree(
     todo: list[tuple[str, float, float]] = [(root, x0, y0)]
     while todo:
         node, left, y = todo.pop()
-        w = width[node]
+        w = width.get(node, cw)
         if node in atoms:
             origins[node] = (left, y)
             if y + atoms[node].height > bottom:
                 bottom = y + atoms[node].height
             continue
-        positions[node] = (left + offset[node], y)
+        positions[node] = (left + offset.get(node, 0.0), y)
         if y + ch > bottom:
             bottom = y + ch
         kids = kids_of[node]
@@ -264,10 +269,10 @@ def _place_tree(
             continue
         total = gap * (len(kids) - 1)
         for k in kids:
-            total += width[k]
+            total += width.get(k, cw)
         cursor = left + (w - total) / 2
         for kid in kids:
             todo.append((kid, cursor, y + row))
-            cursor += width[kid] + gap
+            cursor += width.get(kid, cw) + gap
     out.height = max(out.height, bottom - y0)
-    return width[root]
+    return width.get(root, cw)

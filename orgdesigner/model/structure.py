@@ -10,8 +10,9 @@ and the builder alone.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 import networkx as nx
@@ -62,6 +63,7 @@ class Structure:
         self._groups: dict[str, StaffGroup] = {}
         self._groups_under: dict[str | None, list[str]] = {}
         self._role_holders: dict[Role, set[str]] = {}
+        self._assistants: set[str] = set()  # spans leave them out: a set answers at C speed
         self._refs: dict[str, set[str]] = {}
         # Running FTE totals by side, in ten-thousandths, so the core-share rule costs O(1) per edit.
         self._fte_by_side: Counter[Side | None] = Counter()
@@ -112,6 +114,14 @@ class Structure:
 
     def post_ids(self) -> Iterable[str]:
         return self._posts.keys()
+
+    def posts_by_id(self) -> Mapping[str, Post]:
+        """Every post by id, read-only: rules list their candidates in one pass over all posts."""
+        return MappingProxyType(self._posts)
+
+    def manager_by_post(self) -> Mapping[str, str | None]:
+        """Every post's solid-line manager (None: a top or held post), read-only, as posts_by_id."""
+        return MappingProxyType(self._manager)
 
     def manager_of(self, post_id: str) -> str | None:
         return self._manager[post_id]
@@ -233,8 +243,8 @@ class Structure:
 
         Vacant posts count: a span belongs to the post, not to the person.
         """
-        posts = self._posts
-        count = sum(1 for c in self._children[post_id] if not posts[c].assistant)
+        kids = self._children[post_id]
+        count = len(kids) - (len(self._assistants.intersection(kids)) if self._assistants else 0)
         if self._groups_under.get(post_id):
             count += sum(g.people for g in self.groups_under(post_id) if g.direct)
         return count
@@ -310,7 +320,7 @@ class Structure:
         fte: dict[Side | None, int] = {}
         for post in structure._posts.values():
             fte[post.side] = fte.get(post.side, 0) + post.fte_units
-            if post.roles or post.source_ref:
+            if post.roles or post.source_ref or post.assistant:
                 structure._index_names(post, +1)
         structure._fte_by_side.update(fte)
         return structure
@@ -375,6 +385,8 @@ class Structure:
         self._index_names(post, sign)
 
     def _index_names(self, post: Post, sign: int) -> None:
+        if post.assistant:
+            (self._assistants.add if sign > 0 else self._assistants.discard)(post.id)
         for role in post.roles:
             holders = self._role_holders.setdefault(role, set())
             (holders.add if sign > 0 else holders.discard)(post.id)

@@ -48,8 +48,7 @@ class Context:
 
     def prime_layers(self) -> None:
         """Compute every layer in one top-down pass (a full check); holding-area branches have none."""
-        self._layers = dict.fromkeys(self.structure.post_ids())
-        self._layers.update(self.structure.layers())
+        self._layers = dict(self.structure.layers())  # held posts are looked up (None) when asked
 
     def layer(self, post_id: str) -> int | None:
         """Layer of a placed post (chief executive = 1); None in the holding area."""

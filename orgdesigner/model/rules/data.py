@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 
 from orgdesigner.model.post import Post
 from orgdesigner.model.rules.base import Context, Finding, Rule, Severity
@@ -36,6 +36,15 @@ def _post_data(ctx: Context, post: Post) -> list[Finding]:
             )
         )
     return found
+
+
+def _data_candidates(ctx: Context) -> Collection[str]:
+    """Posts with no title or an imported record, managers of staff groups with one, held posts."""
+    structure = ctx.structure
+    out = dict.fromkeys([p.id for p in structure if p.import_record or not p.title.strip()])
+    out.update(dict.fromkeys(g.manager_id for g in structure.staff_groups() if g.import_record and g.manager_id))
+    out.update(dict.fromkeys(structure.holding()))
+    return [p for p in out if p is not None]
 
 
 def _value_finding(what: str, record: tuple[tuple[str, str], ...], posts: tuple[str, ...]) -> Finding:
@@ -86,7 +95,9 @@ def _duplicates(ctx: Context) -> Iterator[Finding]:
 
 
 DATA_RULES = (
-    Rule("data.posts", "Every post has a title and a known manager.", "data", per_post=_post_data),
+    Rule(
+        "data.posts", "Every post has a title and a known manager.", "data", per_post=_post_data, only=_data_candidates
+    ),
     Rule("data.roots", "The structure has one top post.", "data", whole=_roots),
     Rule("data.value", "Every imported value was usable.", "data", whole=_unmanaged_values),
     Rule("data.duplicate_id", "No two posts share a source post id.", "data", whole=_duplicates),

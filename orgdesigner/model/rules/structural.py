@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from orgdesigner.model.post import Post, Side
 from orgdesigner.model.rules.base import Context, Finding, Rule, Severity
 
@@ -102,6 +104,29 @@ def _split(ctx: Context, post: Post) -> list[Finding]:
     ]
 
 
+def _split_candidates(ctx: Context) -> list[str]:
+    """Transitional posts, and posts on another side from their manager: all the rule can flag."""
+    posts = ctx.structure.posts_by_id()
+    transitional = Side.TRANSITIONAL
+    return [
+        p
+        for p, m in ctx.structure.manager_by_post().items()
+        if (side := posts[p].side) is transitional or (m is not None and posts[m].side is not side)
+    ]
+
+
+def _pay_candidates(ctx: Context) -> Collection[str]:
+    """Without pay bands, only packages at or over the threshold are flagged."""
+    if ctx.profile.pay_bands:
+        return list(ctx.structure.post_ids())
+    threshold = ctx.profile.package_threshold
+    return [
+        p.id
+        for p in ctx.structure
+        if (top := p.pay_ceiling if p.pay_ceiling is not None else p.pay_floor) is not None and top >= threshold
+    ]
+
+
 def _pay(ctx: Context, post: Post) -> list[Finding]:
     profile = ctx.profile
     found = NONE
@@ -177,12 +202,14 @@ STRUCTURAL_RULES = (
         "transitional posts have an end date.",
         "policy",
         per_post=_split,
+        only=_split_candidates,
     ),
     Rule(
         "pay",
         "Salaries sit in their layer's band; packages over the threshold are flagged.",
         "policy",
         per_post=_pay,
+        only=_pay_candidates,
     ),
     Rule(
         "core",
