@@ -35,6 +35,7 @@ from orgdesigner.gui.document import DocumentController
 from orgdesigner.model.consultation.analysis import Consultation, analyse
 from orgdesigner.model.consultation.equality import Category, label
 from orgdesigner.model.errors import OrgError
+from orgdesigner.render.consultation_pdf import PdfHeading, write_consultation_pdf
 
 PHASE_COLUMNS = (
     "Phase", "First dismissal", "At risk", "Counted (s.188)", "Consultation", "Start by", "HR1 by", "Time",
@@ -104,6 +105,11 @@ class ConsultationPanel(QWidget):
         layout.addWidget(self.equality_label)
         self.equality_table = _table(("Characteristic", "Category", "At risk", "Workforce"))
         layout.addWidget(self.equality_table)
+        self.pdf_button = QPushButton("Write the consultation and equality &PDF…")
+        self.pdf_button.setToolTip(
+            "The HR1 and equality pages for the unions' pack and the Cabinet appendix (no names)"
+        )
+        layout.addWidget(self.pdf_button)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(250)
@@ -112,6 +118,7 @@ class ConsultationPanel(QWidget):
         self.to_box.activated.connect(lambda _i: self.recompute())
         self.today.dateChanged.connect(lambda _d: self._timer.start())
         self.equality_button.clicked.connect(self.choose_hr_file)
+        self.pdf_button.clicked.connect(self.choose_pdf)
         self.reselect_all.toggled.connect(self._set_reselect_all)
         self.phases.itemChanged.connect(self._start_edited)
         controller.structureChanged.connect(self._changed)
@@ -242,6 +249,28 @@ class ConsultationPanel(QWidget):
         threshold = self.controller.document.profile.equality_min_count
         note = self.equality_note or "Age from dates of birth held; other characteristics need HR's file."
         self.equality_label.setText(f"{note} Counts from 1 to {threshold - 1} are shown as '*', with others as needed.")
+
+    # ---- the PDF ------------------------------------------------------------------------------------
+    def choose_pdf(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Consultation and equality PDF", "", "PDF (*.pdf)")
+        if path:
+            self.write_pdf(Path(path))
+
+    def write_pdf(self, path: Path) -> bool:
+        """The consultation (HR1) and equality pages of the analysis shown, with the equality counts
+        last read from HR's file when there are some."""
+        if self.result is None:
+            QMessageBox.information(self, "Consultation PDF", "Choose the scenario before and the proposal first.")
+            return False
+        result = self.result if self.equality is None else dataclasses.replace(self.result, equality=self.equality)
+        heading = PdfHeading(self.controller.document.organisation)
+        try:
+            write_consultation_pdf(result, path, heading)
+        except (OrgError, OSError) as exc:
+            QMessageBox.warning(self, "Consultation PDF", str(exc))
+            return False
+        self.controller.message.emit(f"Wrote {path.name}")
+        return True
 
     # ---- equality from HR's file -------------------------------------------------------------------
     def choose_hr_file(self) -> None:

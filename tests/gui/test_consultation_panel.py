@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -120,3 +122,18 @@ def test_duplicating_a_proposal_keeps_its_phases_and_re_selection(window: MainWi
     copy = window.controller.document.scenario("Proposed B")
     assert copy.reselect_all and copy.phases[0].effective_date == "2013-04-01"
     assert copy.phases[0] is not window.controller.document.scenario("Proposed").phases[0]
+
+
+def test_the_panel_writes_the_consultation_pdf_with_the_counts_it_shows(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    panel = _open(window, qtbot)
+    hr = tmp_path / "hr.csv"
+    hr.write_text("Employee Number,Sex\n" + "".join(f"E{n},Female\n" for n in range(22)))
+    assert panel.read_hr_file(hr)
+    out = tmp_path / "consultation.pdf"
+    assert panel.write_pdf(out)
+    if shutil.which("pdftotext") is None:
+        pytest.skip("needs poppler-utils (pdftotext) to read the PDF back")
+    text = subprocess.run(["pdftotext", "-raw", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    assert "Collective consultation and HR1" in text and "Female" in text  # HR's counts, as the panel shows
