@@ -8,7 +8,6 @@ post in the holding area rather than dropping it.
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import math
 from collections.abc import Callable, Container, Iterable, Iterator
@@ -22,7 +21,7 @@ from orgdesigner.model.bulk import collector_paused
 from orgdesigner.model.document import Document, Scenario
 from orgdesigner.model.edits import validate_group, validate_post
 from orgdesigner.model.errors import EditRefused, FileProblem
-from orgdesigner.model.post import Employment, Holder, Post, Role, Side, StaffGroup, Status, holders_named
+from orgdesigner.model.post import Employment, Holder, Post, Role, Side, StaffGroup, Status, people_named
 from orgdesigner.model.profile import CouncilType, RulesProfile
 from orgdesigner.model.structure import Structure
 
@@ -305,18 +304,18 @@ def _read_post(raw: Any, where: str) -> tuple[Post, str | None, list[str], str |
                     f"{where} (id '{post_id}').roles: {_show(value)} holds a role that is not one of {allowed}."
                 ) from None
         elif name == "holders":
-            value = tuple(_read_holder(h, f"{where} (id '{post_id}').holders[{i}]") for i, h in enumerate(value))
+            value = tuple([_read_holder(h, where, post_id, i) for i, h in enumerate(value)])
         elif name == "import_record":
             value = _import_record(value, f"{where} (id '{post_id}')")
         values[name] = value
     if extra:
         values["extra"] = tuple(extra)
-    post = Post(id=post_id, **values)
     incumbent = raw.get("incumbent")
     if incumbent is not None and "holders" not in raw:  # a file from before holders
         if type(incumbent) is not str:
             raise FileProblem(f"{where} (id '{post_id}').incumbent: expected text, found {_kind(incumbent)}.")
-        post = dataclasses.replace(post, holders=holders_named(post, incumbent))
+        values["holders"] = people_named(incumbent, values.get("fte", 1.0))
+    post = Post(id=post_id, **values)
     try:
         validate_post(post)
     except EditRefused as exc:
@@ -345,9 +344,11 @@ _HOLDER_SPEC: dict[str, tuple[tuple[type, ...], bool, str]] = {
 """A holder's keys: accepted JSON types, whether null is allowed, and what to say when it is wrong."""
 
 
-def _read_holder(raw: Any, where: str) -> Holder:
-    """One holder, over the keys it holds (one post in a 20,000-post file has one or two)."""
+def _read_holder(raw: Any, post_where: str, post_id: str, index: int) -> Holder:
+    """One holder, over the keys it holds (one post in a 20,000-post file has one or two); its
+    place in the file is spelt out only for a message."""
     if type(raw) is not dict:
+        where = f"{post_where} (id '{post_id}').holders[{index}]"
         raise FileProblem(f"{where}: expected an object, found {_kind(raw)}.")
     values: dict[str, Any] = {}
     extra: list[tuple[str, str]] = []
@@ -362,6 +363,7 @@ def _read_holder(raw: Any, where: str) -> Holder:
         elif value is None and nullable:
             continue
         else:
+            where = f"{post_where} (id '{post_id}').holders[{index}]"
             raise FileProblem(f"{where}.{key}: expected {label}, found {_kind(value)} {_show(value)}.")
     if extra:
         values["extra"] = tuple(extra)

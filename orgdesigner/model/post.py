@@ -292,8 +292,16 @@ def holders_named(post: Post, names: str) -> tuple[Holder, ...]:
     current = post.holders
     if len(parts) == len(current):
         return tuple(dataclasses.replace(h, name=n) for h, n in zip(current, parts, strict=True))
-    fte = (post.fte if post.fte is not None else 1.0) / len(parts)
-    return tuple(Holder(name=n, fte=fte) for n in parts)
+    return people_named(names, post.fte)
+
+
+def people_named(names: str, fte: float | None) -> tuple[Holder, ...]:
+    """New holders for "A" or "A / B" (a job share), sharing `fte` (1 when it is not known)."""
+    parts = [part.strip() for part in names.split(" / ") if part.strip()]
+    if not parts:
+        return ()
+    each = (fte if fte is not None else 1.0) / len(parts)
+    return tuple([Holder(name=n, fte=each) for n in parts])
 
 
 def _midpoint(floor: float | None, ceiling: float | None) -> float | None:
