@@ -61,6 +61,8 @@ class StructureBuilder:
 
     # ---- steps -------------------------------------------------------------------------------------
     def _unique_ids(self, problems: list[str]) -> list[PostRecord]:
+        if len({rec[0].id for rec in self._records}) == len(self._records):
+            return self._records  # nothing repeated: the common case, checked at C speed
         seen: dict[str, int] = {}
         first_at: dict[str, int] = {}
         fixed: list[PostRecord] = []
