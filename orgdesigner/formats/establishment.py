@@ -17,6 +17,7 @@ from openpyxl.utils import get_column_letter
 
 from orgdesigner.formats import safe_io
 from orgdesigner.formats.import_values import RowValues
+from orgdesigner.formats.person_fields import HR_HEADERS, apply_hr_fields
 from orgdesigner.formats.tabular import BadNumber, decode, find_columns, header_key, number, read_bytes, read_csv
 from orgdesigner.formats.xlsx_reader import RawTable, read_xlsx
 from orgdesigner.model.builder import build_structure
@@ -43,6 +44,7 @@ FIELD_HEADERS: dict[str, tuple[str, ...]] = {
     "employment": ("Employment", "Contract Type", "Permanent or Temporary"),
     "roles": ("Statutory Roles",),
     "notes": ("Notes", "Comments"),
+    **HR_HEADERS,
 }
 SIDE_WORDS = {
     "commissioning": Side.COMMISSIONING, "commissioning core": Side.COMMISSIONING, "core": Side.COMMISSIONING,
@@ -168,6 +170,7 @@ def import_establishment(
         )  # fmt: skip
         if get(row, "incumbent"):
             post = dataclasses.replace(post, holders=holders_named(post, get(row, "incumbent")))
+        post = apply_hr_fields(post, functools.partial(get, row), f"{table.sheet} row {line}", letters, problems)
         manager: str | None = get(row, "reports_to") or None
         if manager is None and get(row, "reports_to_title") and "post_id" not in columns:
             pending_title_managers.append((len(records), line, get(row, "reports_to_title")))
