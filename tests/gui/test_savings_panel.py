@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from orgdesigner import resources
@@ -71,3 +71,21 @@ def test_horizon_and_one_off_lines_are_undoable_edits(window: MainWindow, qtbot:
     window.controller.undo_stack.undo()
     window.controller.undo_stack.undo()
     qtbot.waitUntil(lambda: len(panel.chart.bars()) == 3 and panel.one_offs.rowCount() == 0)
+
+
+def test_properties_take_the_holders_hr_data_as_undoable_edits(window: MainWindow, qtbot: QtBot) -> None:
+    window.controller.show_scenario("Current")
+    post_id = next(p.id for p in window.controller.structure if p.holders)
+    window.controller.select([post_id])
+    fields = window.properties.person_fields.fields
+    born = fields["date_of_birth"]
+    assert isinstance(born, QLineEdit)
+    born.setText("1961-02-03")
+    born.editingFinished.emit()
+    assert window.controller.structure.post(post_id).holders[0].date_of_birth == "1961-02-03"
+    born.setText("3rd Feb")
+    born.editingFinished.emit()
+    assert "YYYY-MM-DD" in window.properties.person_fields.error.text()
+    assert window.controller.structure.post(post_id).holders[0].date_of_birth == "1961-02-03"
+    window.controller.undo_stack.undo()
+    assert window.controller.structure.post(post_id).holders[0].date_of_birth != "1961-02-03"

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from orgdesigner.gui.document import DocumentController
+from orgdesigner.gui.person_fields import PersonFields
 from orgdesigner.model.post import Employment, Role, Side, Status
 
 MULTI_FIELDS = {"side", "function", "status", "reselect"}
@@ -117,6 +118,8 @@ class PropertiesPanel(QScrollArea):
         reselect.toggled.connect(lambda on: self._commit("reselect", on))
         self._add("reselect", "", reselect)
         text("establishment", "Esta&blishment (HR reference)")
+        self.person_fields = PersonFields(controller)
+        self.form.addRow(self.person_fields)
         notes = QPlainTextEdit()
         notes.setObjectName("prop_notes")
         notes.setMaximumHeight(90)
