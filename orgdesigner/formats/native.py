@@ -339,6 +339,7 @@ _HOLDER_SPEC: dict[str, tuple[tuple[type, ...], bool, str]] = {
     "lgps_member": ((bool,), True, "true, false or null"),
     "notice_weeks": (_NUMBER, True, "a number or null"),
     "strain_cost": (_NUMBER, True, "a number or null"),
+    "protected_pension_age": (_NUMBER, True, "a number or null"),
     "professional_body": (_TEXT, False, "text"),
 }
 """A holder's keys: accepted JSON types, whether null is allowed, and what to say when it is wrong."""

@@ -23,6 +23,7 @@ HR_HEADERS: dict[str, tuple[str, ...]] = {
     "lgps_member": ("LGPS", "LGPS Member", "Pension Scheme Member", "Pension Member"),
     "notice_weeks": ("Notice (weeks)", "Notice Weeks", "Contractual Notice"),
     "strain_cost": ("Strain Cost", "Pension Strain (£)", "Strain Cost (£)"),
+    "protected_pension_age": ("Protected Pension Age", "Protected Minimum Pension Age"),
 }
 """Fields and the headers they are found under (an import map may name others)."""
 
@@ -72,6 +73,14 @@ def apply_hr_fields(
         bad(name, get(name), "yes or no")
         return None
 
+    def protected_age() -> float | None:
+        """A protected pension age the loader accepts (50-75), else left blank with a note."""
+        age = amount("protected_pension_age")
+        if age is not None and not (50 <= age <= 75):
+            bad("protected_pension_age", get("protected_pension_age"), "an age between 50 and 75")
+            return None
+        return age
+
     def amount(name: str) -> float | None:
         try:
             value = number(get(name))
@@ -96,6 +105,7 @@ def apply_hr_fields(
         "lgps_member": yes_no("lgps_member"),
         "notice_weeks": amount("notice_weeks"),
         "strain_cost": amount("strain_cost"),
+        "protected_pension_age": protected_age(),
     }
     known = {k: v for k, v in hr.items() if v not in (None, "")}
     if known and post.status is not Status.VACANT:

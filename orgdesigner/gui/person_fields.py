@@ -70,6 +70,7 @@ class PersonFields(QWidget):
         form.addRow("", lgps)
         amount("notice_weeks", "Contractual notice", 52, suffix=" weeks")
         amount("strain_cost", "Fund's strain cost", 5_000_000, prefix="£")
+        amount("protected_pension_age", "Protected pension age", 75, suffix=" years")
         self.error = QLabel()
         self.error.setStyleSheet("color: #b00020")
         self.error.setWordWrap(True)

@@ -528,6 +528,9 @@ def validate_holder(name: str, holder: Holder) -> None:
     for label, value in (("notice", holder.notice_weeks), ("strain cost", holder.strain_cost)):
         if value is not None and value < 0:
             raise EditRefused(f"'{who}': the {label} cannot be negative.")
+    age = holder.protected_pension_age
+    if age is not None and not (50 <= age <= 75):
+        raise EditRefused(f"'{who}': a protected pension age must be between 50 and 75, not {age}.")
     _check_date(who, "date of birth", holder.date_of_birth)
     _check_date(who, "continuous service date", holder.service_start)
 

@@ -153,6 +153,9 @@ class Holder:
     notice_weeks: float | None = None
     strain_cost: float | None = None
     """The pension fund's strain figure, when it has given one."""
+    protected_pension_age: float | None = None
+    """A protected minimum pension age (e.g. 55 kept after 6 April 2028 under the Finance Act 2022's
+    protection), when the fund has recorded one; None: the age in force applies."""
     professional_body: str = ""
     extra: tuple[tuple[str, str], ...] = ()
     """Keys this version does not know, as (key, JSON text), written back unchanged on save."""

@@ -31,14 +31,23 @@ def test_a_job_share_is_two_holders_with_their_own_fte_and_hr_fields_after_a_sav
         "reselect": True,
         "establishment": "EST-042",
         "holders": [
-            {"name": "Ann", "fte": 0.6, "person_id": "E1", "date_of_birth": "1970-02-03", "lgps_member": True},
+            {
+                "name": "Ann",
+                "fte": 0.6,
+                "person_id": "E1",
+                "date_of_birth": "1970-02-03",
+                "lgps_member": True,
+                "protected_pension_age": 55,
+            },
             {"name": "Bo", "fte": 0.4, "salary": 61000, "service_start": "2001-09-01", "notice_weeks": 12},
         ],
     }
     document = native.loads(native.dumps(native.loads(_file(post))))
     hr = document.scenario().structure.post("HR")
     assert hr.holders == (
-        Holder(name="Ann", fte=0.6, person_id="E1", date_of_birth="1970-02-03", lgps_member=True),
+        Holder(
+            name="Ann", fte=0.6, person_id="E1", date_of_birth="1970-02-03", lgps_member=True, protected_pension_age=55
+        ),
         Holder(name="Bo", fte=0.4, salary=61000, service_start="2001-09-01", notice_weeks=12),
     )
     assert hr.incumbent == "Ann / Bo"

@@ -82,6 +82,7 @@ def people_of(post: Post) -> list[Person]:
                 notice_weeks=holder.notice_weeks,
                 strain_cost=holder.strain_cost,
                 person_id=holder.person_id,
+                protected_pension_age=holder.protected_pension_age,
             )
         )
     return out

@@ -37,6 +37,8 @@ class Person:
     notice_weeks: float | None = None
     strain_cost: float | None = None
     person_id: str = ""
+    protected_pension_age: float | None = None
+    """The member's protected minimum pension age, if any; else the age in force on leaving applies."""
 
     @property
     def has_data(self) -> bool:
@@ -63,10 +65,14 @@ class ExitCost:
 
 
 def minimum_pension_age_reached(person: Person, leaving: date, policy: FinancePolicy) -> bool:
-    """At or over the minimum pension age in force on the leaving date."""
+    """At or over the minimum pension age in force on the leaving date (57 from 6 April 2028), or the
+    member's own protected age where the fund has recorded one (Finance Act 2022's protection)."""
     if person.date_of_birth is None:
         return False
-    return whole_years(person.date_of_birth, leaving) >= policy.minimum_pension_age(leaving)
+    minimum = person.protected_pension_age
+    if minimum is None:
+        minimum = policy.minimum_pension_age(leaving)
+    return whole_years(person.date_of_birth, leaving) >= minimum
 
 
 def strain_estimate(annual_pay: float, age: int, years: int, policy: FinancePolicy) -> float:

@@ -69,6 +69,19 @@ def test_pension_strain_from_55_and_57_from_april_2028() -> None:
     assert not_member is not None and not_member.strain == 0.0
 
 
+def test_a_protected_pension_age_keeps_55_after_april_2028() -> None:
+    """Finance Act 2022: members with a protected pension age keep it when the minimum rises to 57."""
+    unprotected = person(date_of_birth=date(1972, 1, 1))
+    protected = dataclasses.replace(unprotected, protected_pension_age=55.0)
+    leaving = date(2028, 6, 1)  # aged 56, after the rise
+    without = exit_cost(unprotected, leaving, POLICY)
+    kept = exit_cost(protected, leaving, POLICY)
+    assert without is not None and without.strain == 0.0
+    assert kept is not None and kept.strain > 0 and kept.strain_estimated
+    younger = exit_cost(dataclasses.replace(protected, date_of_birth=date(1974, 1, 1)), leaving, POLICY)
+    assert younger is not None and younger.strain == 0.0  # 54: under even the protected age
+
+
 def test_no_cost_is_guessed_without_age_and_service() -> None:
     assert exit_cost(person(date_of_birth=None), date(2025, 6, 1), POLICY) is None
     assert not person(service_start=None).has_data
