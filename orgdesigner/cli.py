@@ -12,7 +12,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn, TextIO
+from typing import NoReturn, TextIO
 
 from orgdesigner import __version__, console, resources
 from orgdesigner.formats import native, safe_io
@@ -24,11 +24,7 @@ from orgdesigner.model.errors import OrgError
 from orgdesigner.model.profile import CouncilType
 from orgdesigner.model.rules import Severity, check
 
-if TYPE_CHECKING:
-    from orgdesigner.render.pages import PrintOptions
-
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
-MIN_SCREENSHOT_SIDE, MAX_SCREENSHOT_SIDE = 200, 8_000  # a window bigger than any screen costs gigabytes
 
 
 class UsageError(OrgError):
@@ -162,7 +158,9 @@ def cmd_consultation(args: argparse.Namespace, out: TextIO) -> int:
     result = analyse(document, args.from_name, args.to_name, today, hr)
     del hr  # special category data: only the counts go on
     if args.pdf:
-        app = _gui_app()
+        from orgdesigner.cli_pictures import gui_app
+
+        app = gui_app()
         from orgdesigner.render.consultation_pdf import PdfHeading, write_consultation_pdf
 
         heading = PdfHeading(document.organisation, args.marking, args.appendix or "")
@@ -258,70 +256,6 @@ def cmd_redundancy(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-def _gui_app() -> object:
-    import os
-
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtGui import QGuiApplication
-
-    return QGuiApplication.instance() or QGuiApplication(["orgdesigner"])
-
-
-def _print_options(args: argparse.Namespace) -> PrintOptions:
-    from orgdesigner.render.pages import PrintOptions
-
-    return PrintOptions(
-        paper=getattr(args, "paper", "A4"), landscape=getattr(args, "orientation", "landscape") == "landscape",
-        names=args.names, title=args.title or "", committee=args.committee or "", meeting_date=args.date or "",
-        appendix=args.appendix or "", marking=args.marking, summary=args.summary, branch=args.branch,
-        scenario=args.scenario, pay_as_grade=args.grades, language=args.language,
-    )  # fmt: skip
-
-
-def cmd_pdf(args: argparse.Namespace, out: TextIO) -> int:
-    document = _load(args.file)
-    app = _gui_app()
-    from orgdesigner.render.html import write_html
-    from orgdesigner.render.pages import write_pdf
-
-    options = _print_options(args)
-    report = write_pdf(document, args.output, options)
-    out.write(f"Wrote {args.output}: {report.pages} pages, smallest text {report.smallest_font_pt:g} pt\n")
-    if args.html:
-        write_html(document, args.html, options)
-        out.write(f"Wrote {args.html}: the accessible version\n")
-    del app
-    return EXIT_OK
-
-
-def cmd_html(args: argparse.Namespace, out: TextIO) -> int:
-    """The accessible HTML version of the pack's chart (headings and nested lists)."""
-    document = _load(args.file)
-    app = _gui_app()  # fonts measure titles the way the printed cards wrap them
-    from orgdesigner.render.html import write_html
-
-    write_html(document, args.output, _print_options(args))
-    out.write(f"Wrote {args.output}\n")
-    del app
-    return EXIT_OK
-
-
-def cmd_picture(args: argparse.Namespace, out: TextIO) -> int:
-    """`svg` and `png`: the chart, or one branch, as a picture."""
-    document = _load(args.file)
-    app = _gui_app()
-    from orgdesigner.render.chart import write_png, write_svg
-
-    structure = document.scenario(args.scenario).structure
-    if args.command == "svg":
-        write_svg(structure, Path(args.output), args.branch, args.names, document.organisation)
-    else:
-        write_png(structure, Path(args.output), args.scale, args.branch, args.names)
-    out.write(f"Wrote {args.output}\n")
-    del app
-    return EXIT_OK
-
-
 def cmd_scenarios(args: argparse.Namespace, out: TextIO) -> int:
     document = _load(args.file)
     for scenario in document.scenarios:
@@ -329,32 +263,12 @@ def cmd_scenarios(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-def cmd_screenshot(args: argparse.Namespace, out: TextIO) -> int:
-    import os
-
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    try:
-        width, height = (int(v) for v in args.size.lower().split("x"))
-    except ValueError:
-        raise UsageError(f"--size must look like 1400x900, not '{args.size}'") from None
-    if not all(MIN_SCREENSHOT_SIDE <= side <= MAX_SCREENSHOT_SIDE for side in (width, height)):
-        raise UsageError(
-            f"--size {width}x{height} is outside {MIN_SCREENSHOT_SIDE} to {MAX_SCREENSHOT_SIDE:,} pixels a side; "
-            "for a bigger picture of the chart use 'png --branch' or 'pdf'"
-        )
-    from PySide6.QtCore import QSize
-
-    from orgdesigner.gui.app import screenshot
-
-    screenshot(Path(args.file), Path(args.output), QSize(width, height))
-    out.write(f"Wrote {args.output}\n")
-    return EXIT_OK
-
-
 # ---- parser ---------------------------------------------------------------------------------------
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from orgdesigner.cli_pictures import cmd_html, cmd_pdf, cmd_picture, cmd_screenshot
+
     parser = _Parser(prog="orgdesigner", description="Design a council's management structure.")
     parser.add_argument("--version", action="version", version=f"orgdesigner {__version__}")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 
-from orgdesigner.model.edits import FTE_MAX, GROUP_FTE_MAX, PAY_MAX
+from orgdesigner.model.validation import FTE_MAX, GROUP_FTE_MAX, PAY_MAX
 
 
 class RowValues:

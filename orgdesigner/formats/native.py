@@ -19,11 +19,11 @@ from orgdesigner.formats.plan import PLAN_KEYS, plan_to_dict, read_plan
 from orgdesigner.model.builder import build_structure
 from orgdesigner.model.bulk import collector_paused
 from orgdesigner.model.document import Document, Scenario
-from orgdesigner.model.edits import validate_group, validate_post
 from orgdesigner.model.errors import EditRefused, FileProblem
 from orgdesigner.model.post import Employment, Holder, Post, Role, Side, StaffGroup, Status, people_named
 from orgdesigner.model.profile import CouncilType, RulesProfile
 from orgdesigner.model.structure import Structure
+from orgdesigner.model.validation import validate_group, validate_post
 
 SCHEMA_VERSION = 1
 FORMAT_NAME = "orgdesigner"

@@ -21,11 +21,11 @@ from orgdesigner.formats.tabular import BadNumber, Table, cell, find_columns, nu
 from orgdesigner.model.builder import build_structure
 from orgdesigner.model.bulk import collector_paused
 from orgdesigner.model.document import Document, Scenario
-from orgdesigner.model.edits import FTE_MAX
 from orgdesigner.model.errors import FileProblem
 from orgdesigner.model.figures import group_cost
 from orgdesigner.model.post import Holder, Post, Side, StaffGroup, Status
 from orgdesigner.model.profile import CouncilType
+from orgdesigner.model.validation import FTE_MAX
 
 SENIOR_COLUMNS: dict[str, tuple[str, ...]] = {
     "ref": ("Post Unique Reference", "Post Reference", "Unique Reference", "Post Ref"),
