@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from orgdesigner.formats.hr_equality import read_characteristics
+from orgdesigner.gui import scenario_boxes
 from orgdesigner.gui.document import DocumentController
 from orgdesigner.model.consultation.analysis import Consultation, analyse
 from orgdesigner.model.consultation.equality import Category, label
@@ -136,13 +137,7 @@ class ConsultationPanel(QWidget):
 
     def fill(self) -> None:
         names = [s.name for s in self.controller.document.scenarios]
-        for box, default in ((self.from_box, names[0]), (self.to_box, names[-1])):
-            keep = box.currentText()
-            box.blockSignals(True)
-            box.clear()
-            box.addItems(names)
-            box.setCurrentText(keep if keep in names else default)
-            box.blockSignals(False)
+        scenario_boxes.refill(self.from_box, self.to_box, names)
         if self.isVisible():
             self._timer.start()
 

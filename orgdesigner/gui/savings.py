@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from orgdesigner.gui import scenario_boxes
 from orgdesigner.gui.document import DocumentController
 from orgdesigner.model.compare import compare
 from orgdesigner.model.document import Scenario
@@ -143,13 +144,7 @@ class SavingsPanel(QWidget):
     # ---- choosing and editing ----------------------------------------------------------------------
     def fill(self) -> None:
         names = [s.name for s in self.controller.document.scenarios]
-        for box, default in ((self.from_box, names[0]), (self.to_box, names[-1])):
-            keep = box.currentText()
-            box.blockSignals(True)
-            box.clear()
-            box.addItems(names)
-            box.setCurrentText(keep if keep in names else default)
-            box.blockSignals(False)
+        scenario_boxes.refill(self.from_box, self.to_box, names)
         if self.isVisible():
             self.recompute()
 

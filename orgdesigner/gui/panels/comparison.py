@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from orgdesigner.gui import scenario_boxes
 from orgdesigner.gui.document import DocumentController
 from orgdesigner.gui.highlights import Layer
 from orgdesigner.model.compare import Comparison, compare
@@ -66,13 +67,7 @@ class ComparisonPanel(QWidget):
 
     def fill(self) -> None:
         names = [s.name for s in self.controller.document.scenarios]
-        for box, default in ((self.from_box, names[0]), (self.to_box, names[-1])):
-            keep = box.currentText()
-            box.blockSignals(True)
-            box.clear()
-            box.addItems(names)
-            box.setCurrentText(keep if keep in names else default)
-            box.blockSignals(False)
+        scenario_boxes.refill(self.from_box, self.to_box, names)
         if self.to_box.currentText() not in names or self.from_box.currentText() == self.to_box.currentText():
             self.to_box.setCurrentText(self.controller.scenario_name)
         if self.isVisible():
