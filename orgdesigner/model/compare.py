@@ -454,11 +454,17 @@ def displaced_fits(
     index = _FitIndex((before.post(p) for p in deleted), _common(before))
     words = _word_posts(before) if deleted and added else {}
     out: dict[str, list[str]] = {}
-    alike: dict[_FitKey, list[str]] = {}  # new posts alike in all job fit reads fit the same people
+    # New posts alike in all job fit reads fit the same people: one list for them all, long enough
+    # to fill every one of them (ten alike team leader posts look at fifty candidates, not five).
+    features = {post_id: _features(after.post(post_id)) for post_id in added}
+    keys = {p: (f.function, f.grade_stem, f.grade_number, f.salary, f.words, f.roles) for p, f in features.items()}
+    sizes: dict[_FitKey, int] = {}
+    for key in keys.values():
+        sizes[key] = sizes.get(key, 0) + 1
+    alike: dict[_FitKey, list[str]] = {}
     for post_id in added:
-        new = _features(after.post(post_id))
-        key = (new.function, new.grade_stem, new.grade_number, new.salary, new.words, new.roles)
+        key = keys[post_id]
         if key not in alike:
-            alike[key] = [c.post_id for c in index.best(new, limit, words)]
+            alike[key] = [c.post_id for c in index.best(features[post_id], limit * sizes[key], words)]
         out[post_id] = alike[key]
     return out

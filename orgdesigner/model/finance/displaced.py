@@ -125,13 +125,18 @@ def outcomes(
     """`memo` keeps people and exit costs with the current structure until it is edited.
 
     Each displaced person's expected outcome: turnover first, then job fit and ring-fences in the
-    order of the new posts (a person is considered for one new post only), then redundancy."""
+    order of the new posts (a person is considered for one new post only), then redundancy. New
+    posts that share one list of candidates (alike in all job fit reads) are filled together: k such
+    posts among n candidates give each a chance of k/n, and every one of them when n ≤ k."""
     by_post = {d.post.id: d for d in displaced}
     appointed: dict[str, tuple[float, Post]] = {}
+    groups: dict[tuple[str, ...], list[Post]] = {}  # in the order of their first post's date
     for new in new_posts:
-        pool = [c for c in candidates.get(new.id, ()) if c in by_post and c not in appointed]
+        groups.setdefault(tuple(candidates.get(new.id, ())), []).append(new)
+    for shared, posts in groups.items():
+        pool = [c for c in shared if c in by_post and c not in appointed]
         for current in pool:
-            appointed[current] = (1 / len(pool), new)
+            appointed[current] = (min(1.0, len(posts) / len(pool)), posts[0])
     out: list[Outcome] = []
     for item in displaced:
         left = 1 - stays(policy.turnover_rate, (item.effective - start).days)

@@ -148,6 +148,29 @@ def test_job_fit_redeploys_and_a_ring_fence_costs_one_exit() -> None:
     assert two.one_off_total == round(sum(packages) / 2 + 2_000.0 / 2 * 2, 2)
 
 
+def test_alike_new_posts_are_filled_by_every_displaced_holder_who_fits_them() -> None:
+    """Eight team leaders deleted and eight alike posts made: all eight are redeployed, not just the
+    five a single post's ring-fence would look at."""
+    fields = {"function": "Housing", "grade": "TL2"}
+    current = council(
+        **{f"t{n}": spot(32_000, title="Housing Team Leader", holders=(person(),), **fields) for n in range(8)}
+    )
+    doc = plan(current, "2011/12", (1, "2011-04-01"))
+    proposed = doc.scenario("Proposed").structure
+    for n in range(8):
+        proposed.apply(RemovePost(f"t{n}"))
+        proposed.apply(AddPost(Post(f"n{n}", "Housing Team Leader", **spot(32_000, **fields)), "ce"))  # type: ignore[arg-type]
+    finance = compare(doc, "Current", "Proposed").finance
+    assert finance is not None
+    assert finance.redeployed == 8.0 and finance.redundancies == 0.0
+    # Six such posts for the eight: each keeps a job with chance 6/8, so two exits are expected.
+    for n in range(6, 8):
+        proposed.apply(RemovePost(f"n{n}"))
+    fewer = compare(doc, "Current", "Proposed").finance
+    assert fewer is not None
+    assert fewer.redeployed == 6.0 and fewer.redundancies == 2.0
+
+
 def test_natural_turnover_and_delete_when_vacated() -> None:
     holder = person()
     doc = plan(council(ad=spot(70_000, holders=(holder,), delete_when_vacated=True)))
