@@ -27,6 +27,8 @@ class PersonFields(QWidget):
         self.controller = controller
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # as the panel's own form
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.fields: dict[str, QWidget] = {}
         self._loading = False
 
@@ -53,7 +55,8 @@ class PersonFields(QWidget):
         text(
             "effective_date", "Effective date (YYYY-MM-DD)", "When this post's change takes effect, if not its phase's"
         )
-        vacated = QCheckBox("Delete when vacated (natural turnover, no redundancy)")
+        vacated = QCheckBox("Delete when vacated")
+        vacated.setToolTip("Deleted when its holder leaves (natural turnover): no redundancy cost.")
         vacated.setObjectName("prop_delete_when_vacated")
         vacated.toggled.connect(lambda on: self._commit("delete_when_vacated", on))
         self.fields["delete_when_vacated"] = vacated
