@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -17,13 +18,14 @@ from orgdesigner.model.errors import OrgError
 from orgdesigner.model.profile import CouncilType, RulesProfile
 
 
-class DocumentEdit:
+class DocumentEdit(ABC):
     """One change to a document. `rechecks`: every finding may change (the rules did)."""
 
     rechecks: ClassVar[bool] = False
 
+    @abstractmethod
     def apply(self, document: Document) -> DocumentEdit:
-        raise NotImplementedError
+        """Make the change, or raise OrgError and change nothing; returns the exact inverse."""
 
     def focus(self) -> str | None:
         """The scenario this change is about once made (a window shows it), if any."""

@@ -8,6 +8,7 @@ engine re-checks only those (the inverse's `touches` names what the edit reached
 from __future__ import annotations
 
 import dataclasses
+from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,8 +18,8 @@ from orgdesigner.model.structure import Structure
 from orgdesigner.model.validation import coerce_post_fields, validate_group, validate_post
 
 
-class Edit:
-    """One change to a structure. Subclasses implement validate/touches/_do."""
+class Edit(ABC):
+    """One change to a structure. Subclasses implement touches/_do (and validate where it can be refused)."""
 
     def apply(self, structure: Structure, touched: set[str] | None = None) -> Edit:
         self.validate(structure)
@@ -29,15 +30,17 @@ class Edit:
             touched |= inverse.touches(structure)
         return inverse
 
-    def validate(self, structure: Structure) -> None:
-        """Raise EditRefused with a message a user understands if the edit cannot be made."""
+    def validate(self, structure: Structure) -> None:  # noqa: B027 (an optional hook, not abstract)
+        """Raise EditRefused with a message a user understands if the edit cannot be made; an edit
+        that can always be made keeps this default."""
 
+    @abstractmethod
     def touches(self, structure: Structure) -> set[str]:
         """Posts whose findings may change when this edit is applied to `structure` as it is now."""
-        raise NotImplementedError
 
+    @abstractmethod
     def _do(self, structure: Structure) -> Edit:
-        raise NotImplementedError
+        """Make the change (already validated) and return its exact inverse."""
 
     def describe(self, structure: Structure) -> str:
         """Short text for the undo history ("Move Head of Finance")."""
@@ -474,6 +477,10 @@ class Composite(Edit):
 
     def touches(self, structure: Structure) -> set[str]:
         return set()
+
+    def _do(self, structure: Structure) -> Edit:
+        """Its parts record what they touch themselves, so `apply` does the work."""
+        return self.apply(structure)
 
     def describe(self, structure: Structure) -> str:
         if self.label:

@@ -9,10 +9,11 @@ from pytestqt.qtbot import QtBot
 from orgdesigner.gui.canvas import ChartScene
 from orgdesigner.gui.document import DocumentController
 from orgdesigner.model.document import Document, Scenario
-from orgdesigner.model.edits import AddPost, MovePost, RemovePost
+from orgdesigner.model.edits import AddPost
 from orgdesigner.model.layout import LayoutOptions, layout
 from orgdesigner.model.post import Post
 from orgdesigner.model.structure import Structure
+from tests.gui import drawn_edits
 
 
 def _start() -> Structure:
@@ -47,24 +48,14 @@ def _assert_mirrors(scene: ChartScene) -> None:
 def test_scene_equals_a_full_layout_after_any_edits(qtbot: QtBot, data: st.DataObject) -> None:
     controller = DocumentController(Document("T", scenarios=[Scenario("Proposed", _start())]))
     scene = ChartScene(controller)
-    counter = 0
-    for _ in range(data.draw(st.integers(1, 15))):
-        ids = sorted(controller.structure.post_ids())
-        kind = data.draw(st.sampled_from(["add", "move", "remove", "hold", "collapse", "undo", "far", "near"]))
-        target = data.draw(st.sampled_from(ids)) if ids else None
-        if kind == "add":
-            counter += 1
-            controller.perform(AddPost(Post(f"n{counter}", "New"), target))
-        elif kind == "move" and target:
-            controller.perform(MovePost(target, data.draw(st.sampled_from(ids))))
-        elif kind == "remove" and target:
-            controller.perform(RemovePost(target, keep_reports=data.draw(st.booleans())))
-        elif kind == "hold" and target:
-            controller.perform(MovePost(target, None, holding_reason="parked"))
-        elif kind == "collapse" and target:
-            controller.fold(target)
-        elif kind == "undo" and controller.undo_stack.canUndo():
-            controller.undo_stack.undo()
+    for counter in range(data.draw(st.integers(1, 15))):
+        kind = data.draw(st.sampled_from([*drawn_edits.STRUCTURE_KINDS, "collapse", "far", "near"]))
+        if drawn_edits.make(controller, data, kind, counter):
+            pass
+        elif kind == "collapse":
+            ids = sorted(controller.structure.post_ids())
+            if ids:
+                controller.fold(data.draw(st.sampled_from(ids)))
         elif kind == "far":
             scene.set_overview(True)  # zoomed out: edits may leave branches' cards to be made later
         elif kind == "near":

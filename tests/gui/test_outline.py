@@ -15,9 +15,10 @@ from pytestqt.qtbot import QtBot
 from orgdesigner.gui.document import DocumentController
 from orgdesigner.gui.panels import OutlineModel
 from orgdesigner.model.document import Document, Scenario
-from orgdesigner.model.edits import AddPost, MovePost, RemovePost, UpdatePost
+from orgdesigner.model.edits import AddPost, UpdatePost
 from orgdesigner.model.post import Post
 from orgdesigner.model.structure import Structure
+from tests.gui import drawn_edits
 
 
 def _start() -> Structure:
@@ -106,24 +107,14 @@ def test_edits_arrive_as_row_operations_and_keep_what_was_expanded(
 def test_the_outline_equals_the_structure_after_any_edits(qtbot: QtBot, qtlog: object, data: st.DataObject) -> None:
     controller = DocumentController(Document("T", scenarios=[Scenario("Proposed", _start())]))
     w = Watched(controller)
-    counter = 0
-    for _ in range(data.draw(st.integers(1, 12))):
-        ids = sorted(controller.structure.post_ids())
-        kind = data.draw(st.sampled_from(["add", "move", "remove", "hold", "rename", "undo", "redo", "expand"]))
-        target = data.draw(st.sampled_from(ids)) if ids else None
-        if kind == "add":
-            counter += 1
-            controller.perform(AddPost(Post(f"n{counter}", "New"), target))
-        elif kind == "move" and target:
-            controller.perform(MovePost(target, data.draw(st.sampled_from(ids))))
-        elif kind == "remove" and target:
-            controller.perform(RemovePost(target, keep_reports=data.draw(st.booleans())))
-        elif kind == "hold" and target:
-            controller.perform(MovePost(target, None, holding_reason="parked"))
-        elif kind == "rename" and target:
-            controller.perform(UpdatePost(target, {"title": f"Renamed {counter}"}))
-        elif kind == "undo" and controller.undo_stack.canUndo():
-            controller.undo_stack.undo()
+    for counter in range(data.draw(st.integers(1, 12))):
+        kind = data.draw(st.sampled_from([*drawn_edits.STRUCTURE_KINDS, "rename", "redo", "expand"]))
+        if drawn_edits.make(controller, data, kind, counter):
+            pass
+        elif kind == "rename":
+            ids = sorted(controller.structure.post_ids())
+            if ids:
+                controller.perform(UpdatePost(data.draw(st.sampled_from(ids)), {"title": f"Renamed {counter}"}))
         elif kind == "redo" and controller.undo_stack.canRedo():
             controller.undo_stack.redo()
         elif kind == "expand":
