@@ -1,37 +1,25 @@
 """Structure: the posts of one scenario, their solid and dotted reporting lines and staff groups.
 
-Solid lines live in a networkx DiGraph (manager -> report) so networkx's algorithms can be used
-on it; the order of each manager's reports is kept beside it because users arrange it and an undo
-must put it back. The only way to change a structure is `apply(edit)` (see `edits.py`); readers
-of files build one with `builder.StructureBuilder`. The underscored mutators below are for edits
-and the builder alone.
+The only way to change a structure is `apply(edit)` (see `edits.py`); readers of files build one
+with `builder.StructureBuilder`. The tables and their mutators (for edits and the builder alone)
+are in `tables.py`; this class adds what everyone else asks of a structure.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
-import networkx as nx
-
-from orgdesigner.model.derived import DerivedFigures
 from orgdesigner.model.errors import EditRefused
 from orgdesigner.model.post import Post, Role, Side, StaffGroup
+from orgdesigner.model.tables import UNKNOWN_SIDE, Place, StructureTables
 
 if TYPE_CHECKING:
     from orgdesigner.model.edits import Edit
 
-
-@dataclass(frozen=True, slots=True)
-class Place:
-    """Where a post hangs: under a manager, as a top post, or in the holding area with a reason."""
-
-    manager_id: str | None
-    index: int
-    holding_reason: str | None = None
+__all__ = ["UNKNOWN_SIDE", "Applied", "Place", "Structure"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,46 +30,8 @@ class Applied:
     touched: frozenset[str]
 
 
-UNKNOWN_SIDE = None
-
-
-class Structure:
+class Structure(StructureTables):
     """The posts of one scenario. Invariant: solid lines form a forest (each post one manager)."""
-
-    def __init__(self) -> None:
-        self._graph: nx.DiGraph | None = None
-        self.derived = DerivedFigures()
-        """What others work out from this structure (metrics, comparison orderings), kept here
-        until the next edit empties it: after an edit, several panels ask for the same figures."""
-        self._posts: dict[str, Post] = {}
-        self._manager: dict[str, str | None] = {}
-        self._children: dict[str, list[str]] = {}
-        self._roots: list[str] = []
-        self._holding: dict[str, str] = {}
-        self._dotted: dict[str, set[str]] = {}
-        self._dotted_reports: dict[str, set[str]] = {}
-        self._groups: dict[str, StaffGroup] = {}
-        self._groups_under: dict[str | None, list[str]] = {}
-        self._role_holders: dict[Role, set[str]] = {}
-        self._assistants: set[str] = set()  # spans leave them out: a set answers at C speed
-        self._refs: dict[str, set[str]] = {}
-        # Running FTE totals by side, in ten-thousandths, so the core-share rule costs O(1) per edit.
-        self._fte_by_side: Counter[Side | None] = Counter()
-        self._inherited_group_fte: Counter[str] = Counter()
-
-    @property
-    def graph(self) -> nx.DiGraph:
-        """The solid lines as a networkx DiGraph (manager -> report), for networkx's algorithms.
-
-        Built on first use and kept in step with every edit from then on: opening a 20,000-post
-        file does not pay for a graph nobody has asked for yet.
-        """
-        if self._graph is None:
-            graph = nx.DiGraph()
-            graph.add_nodes_from(self._posts)
-            graph.add_edges_from((m, p) for p, m in self._manager.items() if m is not None)
-            self._graph = graph
-        return self._graph
 
     # ---- edits -------------------------------------------------------------------------------------
     def apply(self, edit: Edit) -> Applied:
@@ -152,22 +102,6 @@ class Structure:
 
     def holding_reason(self, post_id: str) -> str:
         return self._holding.get(post_id, "")
-
-    def place_of(self, post_id: str) -> Place:
-        manager = self._manager[post_id]
-        siblings = self._children[manager] if manager is not None else None
-        if siblings is not None:
-            return Place(manager, siblings.index(post_id))
-        if post_id in self._holding:
-            return Place(None, list(self._holding).index(post_id), self._holding[post_id])
-        return Place(None, self._roots.index(post_id))
-
-    def ancestors(self, post_id: str) -> Iterator[str]:
-        """Managers above a post, nearest first: O(depth), cheaper than a graph search."""
-        manager = self._manager[post_id]
-        while manager is not None:
-            yield manager
-            manager = self._manager[manager]
 
     def top_of(self, post_id: str) -> str:
         top = post_id
@@ -259,13 +193,6 @@ class Structure:
         """FTE (posts and staff groups) by side, in ten-thousandths. None: groups with no manager."""
         return {side: units for side, units in self._fte_by_side.items() if units}
 
-    def group_side(self, group: StaffGroup) -> Side | None:
-        if group.side is not None:
-            return group.side
-        if group.manager_id is None:
-            return UNKNOWN_SIDE
-        return self._posts[group.manager_id].side
-
     def new_id(self, prefix: str = "P") -> str:
         """A post id not yet used in this structure."""
         n = len(self._posts) + 1
@@ -299,128 +226,3 @@ class Structure:
             for group_id in group_ids:
                 clone._add_group(self._groups[group_id], None)
         return clone
-
-    # ---- mutators for edits and the builder only ---------------------------------------------------
-    @classmethod
-    def _assembled(
-        cls,
-        order: list[tuple[Post, str | None]],
-        reports: dict[str, list[str]],
-        roots: list[str],
-        holding: dict[str, str],
-    ) -> Structure:
-        """A structure from a forest the builder has checked, in one pass: `order` is every post
-        with its manager, managers first; `reports` each post's reports in order."""
-        structure = cls()
-        structure._posts = {post.id: post for post, _ in order}
-        structure._manager = {post.id: manager for post, manager in order}
-        structure._children = reports
-        structure._roots = list(roots)
-        structure._holding = dict(holding)
-        fte: dict[Side | None, int] = {}
-        for post in structure._posts.values():
-            fte[post.side] = fte.get(post.side, 0) + post.fte_units
-            if post.roles or post.source_ref or post.assistant:
-                structure._index_names(post, +1)
-        structure._fte_by_side.update(fte)
-        return structure
-
-    def _siblings(self, manager_id: str | None, holding: bool) -> list[str]:
-        if manager_id is not None:
-            return self._children[manager_id]
-        return list(self._holding) if holding else self._roots
-
-    def _link(self, post_id: str, manager_id: str | None, index: int | None, reason: str | None) -> None:
-        self._manager[post_id] = manager_id
-        if manager_id is not None:
-            siblings = self._children[manager_id]
-            siblings.insert(len(siblings) if index is None else index, post_id)
-            if self._graph is not None:
-                self._graph.add_edge(manager_id, post_id)
-        elif reason is not None:
-            items = list(self._holding.items())
-            items.insert(len(items) if index is None else index, (post_id, reason))
-            self._holding = dict(items)
-        else:
-            self._roots.insert(len(self._roots) if index is None else index, post_id)
-
-    def _unlink(self, post_id: str) -> Place:
-        place = self.place_of(post_id)
-        if place.manager_id is not None:
-            self._children[place.manager_id].remove(post_id)
-            if self._graph is not None:
-                self._graph.remove_edge(place.manager_id, post_id)
-        elif place.holding_reason is not None:
-            del self._holding[post_id]
-        else:
-            self._roots.remove(post_id)
-        return place
-
-    def _insert(self, post: Post, manager_id: str | None, index: int | None, reason: str | None) -> None:
-        self._posts[post.id] = post
-        self._children[post.id] = []
-        if self._graph is not None:
-            self._graph.add_node(post.id)
-        self._index(post, +1)
-        self._link(post.id, manager_id, index, reason)
-
-    def _delete(self, post_id: str) -> None:
-        """Remove a post that has no reports, staff groups or dotted lines left."""
-        post = self._posts[post_id]
-        self._unlink(post_id)
-        self._index(post, -1)
-        del self._posts[post_id], self._children[post_id], self._manager[post_id]
-        if self._graph is not None:
-            self._graph.remove_node(post_id)
-
-    def _replace(self, post: Post) -> None:
-        old = self._posts[post.id]
-        self._index(old, -1)
-        self._posts[post.id] = post
-        self._index(post, +1)
-
-    def _index(self, post: Post, sign: int) -> None:
-        inherited = self._inherited_group_fte[post.id]
-        self._fte_by_side[post.side] += sign * (post.fte_units + inherited)
-        self._index_names(post, sign)
-
-    def _index_names(self, post: Post, sign: int) -> None:
-        if post.assistant:
-            (self._assistants.add if sign > 0 else self._assistants.discard)(post.id)
-        for role in post.roles:
-            holders = self._role_holders.setdefault(role, set())
-            (holders.add if sign > 0 else holders.discard)(post.id)
-        if post.source_ref:
-            ids = self._refs.setdefault(post.source_ref, set())
-            (ids.add if sign > 0 else ids.discard)(post.id)
-            if not ids:
-                del self._refs[post.source_ref]
-
-    def _add_dotted(self, post_id: str, manager_id: str) -> None:
-        self._dotted.setdefault(post_id, set()).add(manager_id)
-        self._dotted_reports.setdefault(manager_id, set()).add(post_id)
-
-    def _remove_dotted(self, post_id: str, manager_id: str) -> None:
-        self._dotted[post_id].discard(manager_id)
-        self._dotted_reports[manager_id].discard(post_id)
-
-    def _add_group(self, group: StaffGroup, index: int | None) -> None:
-        self._groups[group.id] = group
-        siblings = self._groups_under.setdefault(group.manager_id, [])
-        siblings.insert(len(siblings) if index is None else index, group.id)
-        self._fte_by_side[self.group_side(group)] += group.fte_units
-        if group.side is None and group.manager_id is not None:
-            self._inherited_group_fte[group.manager_id] += group.fte_units
-
-    def _remove_group(self, group_id: str) -> int:
-        group = self._groups.pop(group_id)
-        siblings = self._groups_under[group.manager_id]
-        index = siblings.index(group_id)
-        siblings.pop(index)
-        self._fte_by_side[self.group_side(group)] -= group.fte_units
-        if group.side is None and group.manager_id is not None:
-            self._inherited_group_fte[group.manager_id] -= group.fte_units
-        return index
-
-    def _would_cycle(self, post_id: str, new_manager: str) -> bool:
-        return new_manager == post_id or post_id in self.ancestors(new_manager)
