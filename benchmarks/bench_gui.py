@@ -9,6 +9,7 @@ fit-all frame ≤ 120 ms, memory ≤ 400 MB.
 
 from __future__ import annotations
 
+import itertools
 import os
 import resource
 import statistics
@@ -25,6 +26,8 @@ os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp()  # a first start: no window l
 from orgdesigner.formats import native
 from orgdesigner.gui.app import application
 from orgdesigner.model.edits import MovePost
+
+DRAGS = 120
 
 
 def frame(view: object) -> float:
@@ -61,7 +64,10 @@ def main() -> None:
         make += f"native.save(document({size}), {str(path)!r})"
         subprocess.run([sys.executable, "-c", make], check=True, cwd=Path(__file__).resolve().parent.parent)
         start = time.perf_counter()
-        window = MainWindow(native.load(path), None)
+        document = native.load(path)
+        read_s = time.perf_counter() - start
+        read_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        window = MainWindow(document, None)
         painted = FirstPaint()
         window.view.viewport().installEventFilter(painted)
         window.resize(1400, 900)
@@ -103,10 +109,14 @@ def main() -> None:
     long_pan = sorted(pan(400))  # 16,000 px: across many branches
     repaints = [frame(view) for _ in range(5)]
 
-    movers = [p for p, layer in structure.walk() if layer == 4 and structure.report_count(p)][:120]
-    targets = [p for p, layer in structure.walk() if layer == 3][-120:]
-    edits = []
-    for mover, target in zip(movers, targets, strict=False):
+    # Managers of layer 4 dragged onto the layer-3 managers in turn (a council has ~50 of those, so
+    # they are taken again from the first): 120 drags, a mover already under its target skipped.
+    movers = [p for p, layer in structure.walk() if layer == 4 and structure.report_count(p)]
+    targets = [p for p, layer in structure.walk() if layer == 3]
+    edits: list[float] = []
+    for mover, target in zip(movers, itertools.cycle(targets), strict=False):
+        if len(edits) == DRAGS:
+            break
         if target in structure.subtree(mover) or structure.manager_of(mover) == target:
             continue
         start = time.perf_counter()
@@ -116,6 +126,7 @@ def main() -> None:
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"posts                      {size:,}")
     print(f"open to first paint        {open_s:.3f} s   (first frame {first * 1000:.1f} ms)")
+    print(f"  reading the file         {read_s:.3f} s   (the window after it {open_s - read_s:.3f} s)")
     print(f"open to findings shown     {checked_s:.3f} s   (the first check runs just after the first paint)")
     edits.sort()
     p95 = edits[int(len(edits) * 0.95)] * 1000
@@ -135,7 +146,7 @@ def main() -> None:
     )
     print(f"full viewport repaint      {statistics.median(repaints) * 1000:.2f} ms median")
     print(f"fit-all frame              {statistics.median(fit) * 1000:.1f} ms median")
-    print(f"peak memory (RSS)          {rss_mb:.0f} MB")
+    print(f"peak memory (RSS)          {rss_mb:.0f} MB   ({read_mb:.0f} MB when the file was read)")
     controller.undo_stack.setClean()
     window.close()
 

@@ -1,10 +1,12 @@
 """The chart as branch blocks, kept across edits: after each edit it says what moved, appeared, went.
 
-A chart is composed of blocks (each post of layout.BLOCK_LAYER, each holding-area post) laid out on
-their own, and the few posts above them placed over the blocks. After an edit only the blocks that
-hold touched posts are laid out again; the others at most move. A view (the canvas) asks
-`update()` after each edit and acts on the answer: it re-makes the relaid blocks' cards, moves the
-moved ones and drops what went. Pure Python, so a property test holds it equal to `layout()`.
+A chart is composed of blocks (each post of one layer, each holding-area post) laid out on their
+own, and the few posts above them placed over the blocks. The layer is layout.BLOCK_LAYER, or a
+deeper one when its branches would hold more than `block_posts` posts on average (a 100,000-post
+council: ~1,850 a branch in layer 3, ~240 in layer 4). After an edit only the blocks that hold
+touched posts are laid out again (a few hundred posts); the others at most move. A view (the
+canvas) asks `update()` after each edit and acts on the answer: it re-makes the relaid blocks'
+cards, moves the moved ones and drops what went. Pure Python, so a property test holds it equal to `layout()`.
 """
 
 from __future__ import annotations
@@ -20,6 +22,9 @@ Point = tuple[float, float]
 
 TOP = ""
 """The block name of the posts above the blocks (top posts and their direct reports)."""
+
+BLOCK_POSTS = 500
+"""Posts a block holds on average at most, where a deeper layer has posts enough to share them."""
 
 
 @dataclass(frozen=True)
@@ -53,8 +58,10 @@ class BlockChange:
 class BlockCache:
     """Block layouts, block origins and top posts' places for one structure, kept up to date."""
 
-    def __init__(self, options: LayoutOptions | None = None) -> None:
+    def __init__(self, options: LayoutOptions | None = None, block_posts: int = BLOCK_POSTS) -> None:
         self.options = options or LayoutOptions()
+        self.block_posts = block_posts
+        self._layer = BLOCK_LAYER
         self._layouts: dict[str, Layout] = {}
         self._origins: dict[str, Point] = {}
         self._tops: dict[str, Point] = {}
@@ -80,6 +87,12 @@ class BlockCache:
     def tops(self) -> Mapping[str, Point]:
         """The posts above the blocks, at their places on the chart."""
         return self._tops
+
+    @property
+    def block_layer(self) -> int:
+        """The layer whose posts head the blocks (chosen from the structure's size when everything
+        is laid out again; kept while edits follow, so blocks keep their names)."""
+        return self._layer
 
     @property
     def stacked_tops(self) -> frozenset[str]:
@@ -135,13 +148,16 @@ class BlockCache:
                 touched = frozenset(touched or ()) | folds
         self.options = options
         self._fresh = False
-        wanted = branches(structure, options)
+        if everything:
+            self._layer = choose_block_layer(structure, self.block_posts)
+        wanted = branches(structure, options, self._layer)
         wanted_set = set(wanted)
         if everything or touched is None:
             dirty = wanted_set | set(self._layouts)
         else:
             dirty = {b for p in touched if (b := self._block_of.get(p))}
-            dirty |= {b for p in touched if p in structure and (b := _branch_of(structure, p))}
+            layer = self._layer
+            dirty |= {b for p in touched if p in structure and (b := _branch_of(structure, p, layer))}
             dirty |= wanted_set ^ set(self._layouts)
         dirty.discard(TOP)
 
@@ -185,12 +201,30 @@ class BlockCache:
         )
 
 
-def _branch_of(structure: Structure, post_id: str) -> str:
-    """The block a placed or held post belongs in now: its ancestor in BLOCK_LAYER, or its
+def choose_block_layer(structure: Structure, most: int) -> int:
+    """The shallowest layer, BLOCK_LAYER or deeper, whose branches hold `most` posts or fewer on
+    average (or the deepest layer with posts). Reads only the posts above that layer."""
+    level = list(structure.roots())
+    above = 0
+    for _ in range(1, BLOCK_LAYER):
+        above += len(level)
+        level = [k for n in level for k in structure.reports_of(n)]
+    layer = BLOCK_LAYER
+    while level and len(structure) - above > most * len(level):
+        below = [k for n in level for k in structure.reports_of(n)]
+        if not below:
+            break
+        above += len(level)
+        level, layer = below, layer + 1
+    return layer
+
+
+def _branch_of(structure: Structure, post_id: str, layer: int) -> str:
+    """The block a placed or held post belongs in now: its ancestor in `layer`, or its
     holding-area root; TOP for the posts above the blocks."""
     chain = [post_id, *structure.ancestors(post_id)]
     if structure.is_held(chain[-1]):
         return chain[-1]
-    if len(chain) < BLOCK_LAYER:
+    if len(chain) < layer:
         return TOP
-    return chain[-BLOCK_LAYER]
+    return chain[-layer]

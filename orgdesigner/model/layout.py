@@ -51,17 +51,18 @@ class Layout:
 
 
 BLOCK_LAYER = 3
-"""Blocks are the branches rooted in this layer: an edit re-lays out one or two of them (a few
-hundred cards in a large council), and the tiers above are placed over the blocks."""
+"""Blocks are the branches rooted in this layer (or a deeper one in a very large structure, see
+`model.blocks`): an edit re-lays out one or two of them (a few hundred cards in a large council),
+and the tiers above are placed over the blocks."""
 
 
-def branches(structure: Structure, options: LayoutOptions) -> list[str]:
-    """The blocks a chart is composed of: each post of BLOCK_LAYER, and each holding-area post."""
+def branches(structure: Structure, options: LayoutOptions, block_layer: int = BLOCK_LAYER) -> list[str]:
+    """The blocks a chart is composed of: each post of `block_layer`, and each holding-area post."""
     out: list[str] = []
     stack = [(root, 1) for root in reversed(structure.roots())]
     while stack:
         post_id, layer = stack.pop()
-        if layer == BLOCK_LAYER:
+        if layer == block_layer:
             out.append(post_id)
         elif post_id not in options.collapsed:
             stack.extend((k, layer + 1) for k in reversed(structure.reports_of(post_id)))

@@ -8,8 +8,8 @@ import dataclasses
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from orgdesigner.model.blocks import TOP, BlockCache
-from orgdesigner.model.edits import AddPost
+from orgdesigner.model.blocks import BLOCK_POSTS, TOP, BlockCache
+from orgdesigner.model.edits import AddPost, MovePost
 from orgdesigner.model.errors import EditRefused
 from orgdesigner.model.layout import LayoutOptions, layout
 from orgdesigner.model.post import Post
@@ -38,7 +38,8 @@ def _start() -> Structure:
 def test_block_cache_equals_a_full_layout_and_reports_exactly_what_changed(data: st.DataObject) -> None:
     s = _start()
     options = LayoutOptions()
-    cache = BlockCache(options)
+    # blocks of a few posts are cut at deeper layers, as a 100,000-post council's are
+    cache = BlockCache(options, block_posts=data.draw(st.sampled_from([BLOCK_POSTS, 2, 1])))
     first = cache.update(s, None)
     assert first.everything and first.appeared == set(cache.layouts)
     counter = [0]
@@ -81,3 +82,23 @@ def test_block_cache_equals_a_full_layout_and_reports_exactly_what_changed(data:
         assert change.tops_went == before_tops.keys() - tops.keys()
         assert change.posts_went == drawn_before - set(full.positions)
         assert all(cache.block_of(p) == TOP for p in tops)
+        assert all(s.layer(b) == cache.block_layer for b in inside if s.is_placed(b))
+
+
+def test_a_large_structure_is_cut_into_blocks_of_a_few_hundred_posts() -> None:
+    """A council whose layer-3 branches hold thousands of posts is cut a layer deeper, so an edit
+    lays out again a few hundred posts; the chart is the same."""
+    from benchmarks.generate import document
+
+    s = document(3_000).scenario().structure
+    shallow, deep = BlockCache(), BlockCache(block_posts=20)
+    shallow.update(s, None)
+    deep.update(s, None)
+    assert (shallow.block_layer, deep.block_layer) == (3, 4)
+    assert len(s) / len(shallow.layouts) > 20 >= len(s) / len(deep.layouts)
+    assert deep.whole().positions == shallow.whole().positions == layout(s).positions
+    mover = next(p for p, layer in s.walk() if layer == 4 and s.report_count(p))
+    target = next(p for p, layer in s.walk() if layer == 3 and p != s.manager_of(mover))
+    change = deep.update(s, s.apply(MovePost(mover, target)).touched)
+    assert change.relaid == {mover}  # the moved branch keeps its block: only it is laid out again
+    assert deep.whole().positions == layout(s).positions

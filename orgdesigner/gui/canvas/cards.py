@@ -58,7 +58,7 @@ class CardKeeper:
         block.members = members
         block.fit(lay, self.scene.controller.structure.is_held(branch))
         if branch not in self.materialized and not make_cards:
-            for post_id in members:
+            for post_id in members.intersection(self.items_by_id):  # few or none: not a step per post
                 self.forget(post_id)
             return
         self.materialize(branch, lay, left)

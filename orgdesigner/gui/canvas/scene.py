@@ -17,7 +17,7 @@ from orgdesigner.gui.canvas.cards import CardKeeper
 from orgdesigner.gui.canvas.decor import ChartDecor
 from orgdesigner.gui.canvas.items import BranchBlock, OverviewItem, PostItem
 from orgdesigner.gui.document import LARGE_ABOVE, DocumentController
-from orgdesigner.model.blocks import BlockCache, BlockChange
+from orgdesigner.model.blocks import BLOCK_POSTS, BlockCache, BlockChange
 from orgdesigner.model.layout import Layout, LayoutOptions
 from orgdesigner.render.card import CardStyle
 from orgdesigner.render.painter import ChartPainter
@@ -29,13 +29,16 @@ class ChartScene(QGraphicsScene):
     """The chart of the structure shown. Read-only for the model: edits go through the controller.
 
     `items_by_id` holds the cards made so far (a large file makes them where the user looks);
-    `post_rect()` answers for any drawn post, made or not.
+    `post_rect()` answers for any drawn post, made or not. `block_posts`: how many posts a block
+    holds on average at most (see `model.blocks`).
     """
 
-    def __init__(self, controller: DocumentController, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, controller: DocumentController, parent: QWidget | None = None, block_posts: int = BLOCK_POSTS
+    ) -> None:
         super().__init__(parent)
         self.controller = controller
-        self.cache = BlockCache()
+        self.cache = BlockCache(block_posts=block_posts)
         self.card_style = CardStyle()
         self.cards = CardKeeper(self)
         self.decor = ChartDecor(self)
@@ -53,6 +56,7 @@ class ChartScene(QGraphicsScene):
         self._idle.setInterval(0)
         self._idle.timeout.connect(self._materialize_pending)
         self._selected_before: set[str] = set()
+        self._top_lines: dict[str, tuple[object, ...]] = {}  # per post above the blocks: its line's ends
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         self.setBackgroundBrush(QColor("#f7f7f5"))
         controller.structureChanged.connect(self.refresh)
@@ -61,9 +65,7 @@ class ChartScene(QGraphicsScene):
         controller.findingsChanged.connect(self._repaint_findings)
         controller.highlights.changed.connect(self._repaint_posts)
         controller.checkedAll.connect(self.update)
-        if len(controller.structure) > LARGE_ABOVE:
-            self.overview.setVisible(True)  # a large file opens fitted: cards are made on zooming in
-        self.refresh(None)
+        self.refresh(None)  # a large file's cards wait until a view says where it looks
 
     # ---- what is drawn ----------------------------------------------------------------------------
     @property
@@ -155,12 +157,22 @@ class ChartScene(QGraphicsScene):
         for branch, (bx, by) in origins.items():
             kx, ky = self.cache.layouts[branch].positions[branch]
             heads[branch] = (bx + kx, by + ky)
-        joined = Layout(self.layout_options, positions=heads, stacked=set(self.cache.stacked_tops))
+        stacked = self.cache.stacked_tops
+        joined = Layout(self.layout_options, positions=heads, stacked=set(stacked))
         structure, folded = self.controller.structure, self.controller.folded
         chart = self.chart_painter()
+        if change.everything:
+            self._top_lines.clear()
+        for gone in self._top_lines.keys() - tops.keys():
+            del self._top_lines[gone]  # its line is its block's now, or gone with it
         for post_id in tops:
             kids = [k for k in (() if post_id in folded else structure.reports_of(post_id)) if k in heads]
-            self.cards.set_connector(post_id, chart.reporting_lines(joined, post_id, kids), None)
+            # a line is drawn again only if its ends moved (a block layer deep in a large council
+            # has hundreds of posts above it, and an edit moves the lines of a few)
+            key = (heads[post_id], post_id in stacked, *((k, heads[k]) for k in kids))
+            if self._top_lines.get(post_id) != key:
+                self._top_lines[post_id] = key
+                self.cards.set_connector(post_id, chart.reporting_lines(joined, post_id, kids), None)
 
     # ---- where the user looks ----------------------------------------------------------------------
     def show_near(self, seen: QRectF, near: QRectF) -> None:
@@ -181,13 +193,14 @@ class ChartScene(QGraphicsScene):
         show = not self.overview.isVisible()
         lazy = self._lazy()
         materialized = self.cards.materialized
+        seen = self._seen
         for branch, block in self.blocks.items():
             rect = block.sceneBoundingRect()
             near = show and (self._near is None or rect.intersects(self._near))
-            if show and branch not in materialized:
-                if not lazy or (near and (self._seen is None or rect.intersects(self._seen))):
+            if near and branch not in materialized:
+                if not lazy or (seen is not None and rect.intersects(seen)):
                     self.cards.materialize(branch, self.cache.layouts[branch])
-                elif near:
+                elif seen is not None:
                     self._pending.add(branch)
             block.setVisible(near and branch in materialized)
         if self._pending:

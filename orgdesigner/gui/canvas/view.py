@@ -72,6 +72,7 @@ class ChartView(QGraphicsView):
         # The chart keeps fitting its view as the window is resized, until the user zooms or pans.
         self.auto_fit = True
         self._fitting = False
+        self._fitted = False  # fitted since the chart was opened: later resizes refit on a timer
         self._refit = QTimer(self)
         self._refit.setSingleShot(True)
         self._refit.setInterval(30)
@@ -100,6 +101,9 @@ class ChartView(QGraphicsView):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        if self.auto_fit and not self._fitted:
+            self.fit_first()  # the first frame shows the chart as it opens (a large file makes no
+            # cards where the view does not end up looking)
         self._looked_at()
         if self.auto_fit:
             self._refit.start()
@@ -113,6 +117,7 @@ class ChartView(QGraphicsView):
         """A chart was (re)opened: fit it once the window has its size, unless the user has zoomed
         or panned by then."""
         self.auto_fit = True
+        self._fitted = False
         self._refit.start()
 
     def _fit_again(self) -> None:
@@ -150,6 +155,7 @@ class ChartView(QGraphicsView):
         finally:
             self._fitting = False
         self.auto_fit = True
+        self._fitted = True
 
     def zoom(self, factor: float) -> None:
         self.auto_fit = False
