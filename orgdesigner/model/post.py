@@ -10,6 +10,21 @@ import dataclasses
 import math
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TypeVar, dataclass_transform
+
+_T = TypeVar("_T")
+
+
+@dataclass_transform(frozen_default=True, field_specifiers=(field,))
+def value_class(cls: type[_T]) -> type[_T]:
+    """A value type: frozen to the type checker, a plain slots dataclass at run time.
+
+    A frozen dataclass sets each field through object.__setattr__: a Post's 27 fields cost
+    ~2.8 us against ~0.5 us, a third of a 100,000-post file's load. mypy --strict still refuses
+    any assignment to a field ("read-only"), so immutability is kept where it is checked; equality
+    and hashing are the frozen ones (by field values), and dataclasses.replace makes new values.
+    """
+    return dataclass(slots=True, unsafe_hash=True)(cls)
 
 
 class Side(StrEnum):
@@ -132,7 +147,7 @@ ROLE_INFO: dict[Role, tuple[str, str, str, bool]] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+@value_class
 class Holder:
     """One person holding (part of) a post: a job share is two holders, not a post of FTE 2.
 
@@ -169,7 +184,7 @@ def _fte_units(fte: float | None) -> int:
     return 0 if fte is None else round(fte * 10_000)
 
 
-@dataclass(frozen=True, slots=True)
+@value_class
 class Post:
     """A position in the establishment. `id` is stable across edits and scenarios.
 
@@ -242,7 +257,7 @@ class Post:
         return pay_text(self.pay_floor, self.pay_ceiling)
 
 
-@dataclass(frozen=True, slots=True)
+@value_class
 class StaffGroup:
     """Non-managerial posts aggregated under a post, as in the junior organogram returns.
 
