@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import compress
+from operator import attrgetter
 from typing import TYPE_CHECKING, Self
 
 from orgdesigner.model.derived import DerivedFigures
@@ -106,20 +108,44 @@ class StructureTables:
         roots: list[str],
         holding: dict[str, str],
     ) -> Self:
-        """A structure from a forest the builder has checked, in one pass: `order` is every post
-        with its manager, managers first; `reports` each post's reports in order."""
+        """A structure from a forest the builder has checked: `order` is every post with its
+        manager, managers first; `reports` each post's reports in order."""
+        posts, managers = zip(*order, strict=True) if order else ((), ())
+        ids = list(map(attrgetter("id"), posts))
+        return cls._from_tables(
+            dict(zip(ids, posts, strict=True)), dict(zip(ids, managers, strict=True)), reports, roots, holding
+        )
+
+    @classmethod
+    def _from_tables(
+        cls,
+        posts: dict[str, Post],
+        managers: dict[str, str | None],
+        reports: dict[str, list[str]],
+        roots: list[str],
+        holding: dict[str, str],
+    ) -> Self:
+        """A structure owning these tables of a checked forest, keyed by post id in pre-order.
+
+        The running totals and indexes are filled by C loops (map, Counter, compress) rather than
+        a Python step per post: posts alike in side, FTE and share are counted once, and only the
+        few posts holding a statutory role, a source reference or an assistant's place are
+        indexed one by one."""
         structure = cls()
-        structure._posts = {post.id: post for post, _ in order}
-        structure._manager = {post.id: manager for post, manager in order}
+        structure._posts = posts
+        structure._manager = managers
         structure._children = reports
         structure._roots = list(roots)
         structure._holding = dict(holding)
-        fte: dict[Side | None, int] = {}
-        for post in structure._posts.values():
-            fte[post.side] = fte.get(post.side, 0) + post.fte_units
-            if post.roles or post.source_ref or post.assistant:
-                structure._index_names(post, +1)
-        structure._fte_by_side.update(fte)
+        values = list(posts.values())
+        for (side, fte, share), count in Counter(map(attrgetter("side", "fte", "share"), values)).items():
+            # A post's FTE units depend on its FTE and share alone: one post answers for all alike.
+            structure._fte_by_side[side] += Post("", "", fte=fte, share=share).fte_units * count
+        named = set(compress(range(len(values)), map(attrgetter("roles"), values)))
+        named.update(compress(range(len(values)), map(attrgetter("source_ref"), values)))
+        named.update(compress(range(len(values)), map(attrgetter("assistant"), values)))
+        for n in sorted(named):
+            structure._index_names(values[n], +1)
         return structure
 
     def _siblings(self, manager_id: str | None, holding: bool) -> list[str]:

@@ -59,3 +59,23 @@ def test_a_copy_is_the_same_structure_with_its_own_tables(data: st.DataObject) -
     with contextlib.suppress(EditRefused):
         clone.apply(_draw_edit(data, clone, counter))
     assert s.snapshot() == s.copy().snapshot()
+
+
+def test_posts_listed_before_their_managers_are_placed_as_their_managers_say() -> None:
+    """A hand-made file need not list managers first: each post goes under the manager it names,
+    siblings in file order, and the structure lists its posts top-down as it does for a saved file."""
+    lines = [("ce", None), ("a", "ce"), ("a1", "a"), ("a2", "a"), ("b", "ce"), ("b1", "b")]
+    built = []
+    for order in (lines, lines[::-1], lines[2:] + lines[:2]):
+        builder = StructureBuilder()
+        for post_id, manager in order:
+            builder.add_post(Post(post_id, post_id.upper()), manager)
+        problems: list[str] = []
+        built.append(builder.build(problems))
+        assert problems == []
+    in_order, reversed_, shifted = built
+    assert list(in_order.walk()) == [("ce", 1), ("a", 2), ("a1", 3), ("a2", 3), ("b", 2), ("b1", 3)]
+    assert list(reversed_.walk()) == [("ce", 1), ("b", 2), ("b1", 3), ("a", 2), ("a2", 3), ("a1", 3)]
+    assert list(shifted.walk()) == [("ce", 1), ("b", 2), ("b1", 3), ("a", 2), ("a1", 3), ("a2", 3)]
+    for structure in built:
+        assert [p.id for p in structure] == [p for p, _layer in structure.walk()]
