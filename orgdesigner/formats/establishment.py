@@ -102,7 +102,7 @@ def column_map(
     return found
 
 
-@collector_paused()
+@collector_paused(lasting=True)
 def import_establishment(
     path: Path, mapping: dict[str, str] | None = None, table: RawTable | None = None
 ) -> EstablishmentImport:

@@ -16,14 +16,15 @@ from typing import Any
 
 from orgdesigner.formats import safe_io
 from orgdesigner.formats.plan import PLAN_KEYS, plan_to_dict, read_plan
+from orgdesigner.formats.post_records import import_record, kind_of, read_posts, shown
 from orgdesigner.model.builder import build_structure
 from orgdesigner.model.bulk import collector_paused
 from orgdesigner.model.document import Document, Scenario
 from orgdesigner.model.errors import EditRefused, FileProblem
-from orgdesigner.model.post import Employment, Holder, Post, Role, Side, StaffGroup, Status, people_named
+from orgdesigner.model.post import Holder, Post, Side, StaffGroup
 from orgdesigner.model.profile import CouncilType, RulesProfile
 from orgdesigner.model.structure import Structure
-from orgdesigner.model.validation import validate_group, validate_post
+from orgdesigner.model.validation import validate_group
 
 SCHEMA_VERSION = 1
 FORMAT_NAME = "orgdesigner"
@@ -166,7 +167,7 @@ class _Reader:
 
     def __init__(self, data: Any, where: str) -> None:
         if not isinstance(data, dict):
-            raise FileProblem(f"{where}: expected an object, found {_kind(data)}.")
+            raise FileProblem(f"{where}: expected an object, found {kind_of(data)}.")
         self.data = data
         self.where = where
 
@@ -177,7 +178,7 @@ class _Reader:
         if isinstance(value, bool) and bool not in kinds:
             raise FileProblem(f"{self.where}.{key}: expected {label}, found {json.dumps(value)}.")
         if not isinstance(value, kinds):
-            raise FileProblem(f"{self.where}.{key}: expected {label}, found {_kind(value)} {_show(value)}.")
+            raise FileProblem(f"{self.where}.{key}: expected {label}, found {kind_of(value)} {shown(value)}.")
         return value
 
     def text(self, key: str, default: str | None = "") -> Any:
@@ -209,180 +210,11 @@ class _Reader:
             raise FileProblem(f"{self.where}.{key}: '{raw}' is not one of {allowed}.") from None
 
 
-def _kind(value: Any) -> str:
-    return {dict: "an object", list: "a list", str: "text", bool: "true/false", type(None): "null"}.get(
-        type(value), "a number"
-    )
-
-
-def _show(value: Any) -> str:
-    text = json.dumps(value, ensure_ascii=False)
-    return text if len(text) < 40 else text[:37] + "…"
-
-
-_TEXT = (str,)
-_NUMBER = (int, float)
-# field -> (accepted JSON types, default, label); enums and roles are converted after the type check
-_POST_FIELDS: dict[str, tuple[tuple[type, ...], Any, str]] = {
-    "title": (_TEXT, "", "text"),
-    "grade": (_TEXT, "", "text"),
-    "pay_floor": (_NUMBER, None, "a number"),
-    "pay_ceiling": (_NUMBER, None, "a number"),
-    "fte": (_NUMBER, 1.0, "a number"),
-    "side": (_TEXT, Side.COMMISSIONING, "text"),
-    "transition_end": (_TEXT, None, "text"),
-    "function": (_TEXT, "", "text"),
-    "team": (_TEXT, "", "text"),
-    "roles": ((list,), frozenset(), "a list"),
-    "status": (_TEXT, Status.FILLED, "text"),
-    "employment": (_TEXT, Employment.PERMANENT, "text"),
-    "holders": ((list,), (), "a list"),
-    "employer": (_TEXT, "", "text"),
-    "share": (_NUMBER, 1.0, "a number"),
-    "notes": (_TEXT, "", "text"),
-    "assistant": ((bool,), False, "true or false"),
-    "role_justification": (_TEXT, "", "text"),
-    "source_ref": (_TEXT, "", "text"),
-    "professional_body": (_TEXT, "", "text"),
-    "effective_date": (_TEXT, None, "text"),
-    "delete_when_vacated": ((bool,), False, "true or false"),
-    "reselect": ((bool,), False, "true or false"),
-    "establishment": (_TEXT, "", "text"),
-    "import_record": ((dict,), (), "an object of texts"),
-}
-_NULLABLE = frozenset({"fte"})
-"""Fields whose null means "not known" (an import's out-of-range value) rather than the default."""
-_POST_LINE_KEYS = frozenset({"id", "reports_to", "dotted", "holding_reason", "incumbent"})
-"""Keys of a post record read outside the field table (`incumbent`: files before holders)."""
-_ENUMS: dict[str, Any] = {"side": Side, "status": Status, "employment": Employment}
-
-
-def _read_post(raw: Any, where: str) -> tuple[Post, str | None, list[str], str | None]:
-    """One post record. Table-driven over the keys present (saves leave defaults out), text
-    fields first: a 20,000-post file must load in well under a second."""
-    if type(raw) is not dict:
-        raise FileProblem(f"{where}: expected an object, found {_kind(raw)}.")
-    post_id = raw.get("id")
-    if type(post_id) is not str or not post_id:
-        raise FileProblem(f"{where}.id: every post needs an id (text).")
-    values: dict[str, Any] = {}
-    extra: list[tuple[str, str]] = []
-    for name, value in raw.items():
-        spec = _POST_FIELDS.get(name)
-        if spec is None:
-            if name not in _POST_LINE_KEYS:  # a key from a newer version or another tool: kept
-                extra.append((name, json.dumps(value, ensure_ascii=False)))
-            continue
-        kinds, default, label = spec
-        if kinds is _TEXT and type(value) is str and name not in _ENUMS:
-            values[name] = value  # most fields: plain text
-            continue
-        if value is None and default is None:
-            continue
-        if value is None and name in _NULLABLE:
-            values[name] = None
-            continue
-        if type(value) not in kinds:
-            found = f"{_kind(value)} {_show(value)}"
-            raise FileProblem(f"{where} (id '{post_id}').{name}: expected {label}, found {found}.")
-        if kinds is _NUMBER:
-            value = float(value)
-            if not math.isfinite(value):
-                raise FileProblem(f"{where} (id '{post_id}').{name}: {value} is not a number this program can hold.")
-        elif name in _ENUMS:
-            try:
-                value = _ENUMS[name](value)
-            except ValueError:
-                allowed = ", ".join(e.value for e in _ENUMS[name])
-                raise FileProblem(f"{where} (id '{post_id}').{name}: '{value}' is not one of {allowed}.") from None
-        elif name == "roles":
-            try:
-                value = frozenset(Role(x) for x in value)
-            except (ValueError, TypeError):
-                allowed = ", ".join(role.value for role in Role)
-                raise FileProblem(
-                    f"{where} (id '{post_id}').roles: {_show(value)} holds a role that is not one of {allowed}."
-                ) from None
-        elif name == "holders":
-            value = tuple([_read_holder(h, where, post_id, i) for i, h in enumerate(value)])
-        elif name == "import_record":
-            value = _import_record(value, f"{where} (id '{post_id}')")
-        values[name] = value
-    if extra:
-        values["extra"] = tuple(extra)
-    incumbent = raw.get("incumbent")
-    if incumbent is not None and "holders" not in raw:  # a file from before holders
-        if type(incumbent) is not str:
-            raise FileProblem(f"{where} (id '{post_id}').incumbent: expected text, found {_kind(incumbent)}.")
-        values["holders"] = people_named(incumbent, values.get("fte", 1.0))
-    post = Post(id=post_id, **values)
-    try:
-        validate_post(post)
-    except EditRefused as exc:
-        raise FileProblem(f"{where} (id '{post_id}'): {exc}") from None
-    manager, dotted, reason = raw.get("reports_to"), raw.get("dotted", []), raw.get("holding_reason")
-    for key, value in (("reports_to", manager), ("holding_reason", reason)):
-        if value is not None and type(value) is not str:
-            raise FileProblem(f"{where} (id '{post_id}').{key}: expected text, found {_kind(value)} {_show(value)}.")
-    if type(dotted) is not list or not all(type(d) is str for d in dotted):
-        raise FileProblem(f"{where} (id '{post_id}').dotted: expected a list of post ids.")
-    return post, manager, list(dotted), reason
-
-
-_HOLDER_SPEC: dict[str, tuple[tuple[type, ...], bool, str]] = {
-    "name": (_TEXT, False, "text"),
-    "fte": (_NUMBER, False, "a number"),
-    "person_id": (_TEXT, False, "text"),
-    "salary": (_NUMBER, True, "a number or null"),
-    "date_of_birth": (_TEXT, True, "text or null"),
-    "service_start": (_TEXT, True, "text or null"),
-    "lgps_member": ((bool,), True, "true, false or null"),
-    "notice_weeks": (_NUMBER, True, "a number or null"),
-    "strain_cost": (_NUMBER, True, "a number or null"),
-    "protected_pension_age": (_NUMBER, True, "a number or null"),
-    "professional_body": (_TEXT, False, "text"),
-}
-"""A holder's keys: accepted JSON types, whether null is allowed, and what to say when it is wrong."""
-
-
-def _read_holder(raw: Any, post_where: str, post_id: str, index: int) -> Holder:
-    """One holder, over the keys it holds (one post in a 20,000-post file has one or two); its
-    place in the file is spelt out only for a message."""
-    if type(raw) is not dict:
-        where = f"{post_where} (id '{post_id}').holders[{index}]"
-        raise FileProblem(f"{where}: expected an object, found {_kind(raw)}.")
-    values: dict[str, Any] = {}
-    extra: list[tuple[str, str]] = []
-    for key, value in raw.items():
-        spec = _HOLDER_SPEC.get(key)
-        if spec is None:
-            extra.append((key, json.dumps(value, ensure_ascii=False)))
-            continue
-        kinds, nullable, label = spec
-        if type(value) in kinds:
-            values[key] = float(value) if kinds is _NUMBER else value
-        elif value is None and nullable:
-            continue
-        else:
-            where = f"{post_where} (id '{post_id}').holders[{index}]"
-            raise FileProblem(f"{where}.{key}: expected {label}, found {_kind(value)} {_show(value)}.")
-    if extra:
-        values["extra"] = tuple(extra)
-    return Holder(**values)
-
-
 _GROUP_KEYS = frozenset(StaffGroup.__dataclass_fields__) - {"extra"}
 _SCENARIO_KEYS = frozenset({"name", "notes", "targets", "posts", "staff_groups", *PLAN_KEYS})
 _DOCUMENT_KEYS = frozenset(
     {"format", "schema_version", "organisation", "council_type", "notes", "profile", "scenarios"}
 )
-
-
-def _import_record(raw: Any, where: str) -> tuple[tuple[str, str], ...]:
-    """{field: text as the source had it}: values an import could not accept (private)."""
-    if type(raw) is not dict or not all(type(v) is str for v in raw.values()):
-        raise FileProblem(f"{where}.import_record: expected an object of field names to texts.")
-    return tuple(raw.items())
 
 
 def _read_group(raw: Any, where: str) -> StaffGroup:
@@ -406,7 +238,7 @@ def _read_group(raw: Any, where: str) -> StaffGroup:
         notes=r.text("notes"),
         establishment=r.text("establishment"),
         extra=_extra(r.data, _GROUP_KEYS),
-        import_record=_import_record(r.data.get("import_record", {}), where),
+        import_record=import_record(r.data.get("import_record", {}), where),
     )
     try:
         validate_group(group)
@@ -417,8 +249,36 @@ def _read_group(raw: Any, where: str) -> StaffGroup:
 
 def loads(text: str, source: str = "the file", problems: list[str] | None = None) -> Document:
     """Parse a .orgx document; `problems` collects what was repaired on the way (never dropped)."""
+    return _document(safe_io.loads_json(text, source, _WHAT), source, problems)
+
+
+@collector_paused(lasting=True)
+def load(path: Path, problems: list[str] | None = None) -> Document:
+    path = Path(path)
+    return _document(_parsed(path), str(path), problems)
+
+
+_WHAT = "an orgdesigner file"
+
+
+def _parsed(path: Path) -> Any:
+    """The file's JSON. Its bytes go before the parse and its text when the parse ends, so at
+    100,000 posts neither 30 MB copy is alive while the posts are made (the peak of a load)."""
+    raw = safe_io.read_input(path, "orgx")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise FileProblem(f"{path} is not an orgdesigner file (not UTF-8 text at byte {exc.start}).") from None
+    if safe_io.json_depth_exceeds(raw):
+        raise FileProblem(safe_io.too_deep(str(path), _WHAT))
+    del raw
+    return safe_io.parse_checked_json(text, str(path), _WHAT)
+
+
+def _document(data: Any, source: str, problems: list[str] | None) -> Document:
+    """The document in parsed JSON `data`, every field checked; each scenario's post list is
+    emptied as it is read (see read_posts)."""
     problems = problems if problems is not None else []
-    data = safe_io.loads_json(text, source, "an orgdesigner file")
     if not isinstance(data, dict) or "schema_version" not in data:
         raise FileProblem(f"{source} is not an orgdesigner file (it has no schema_version).")
     root = _Reader(data, "file")
@@ -450,7 +310,7 @@ def loads(text: str, source: str = "the file", problems: list[str] | None = None
             if name in names:
                 raise FileProblem(f"{where}.name: two scenarios are called '{name}'.")
             names.add(name)
-            records = [_read_post(p, f"{where}.posts[{i}]") for i, p in enumerate(sr.items("posts"))]
+            records = read_posts(sr._get("posts", [], (list,), "a list"), where)
             groups = [_read_group(g, f"{where}.staff_groups[{i}]") for i, g in enumerate(sr.items("staff_groups"))]
             structure = build_structure(records, groups, problems, f"{name}: ")
             targets_raw = sr.data.get("targets", {})
@@ -469,14 +329,3 @@ def loads(text: str, source: str = "the file", problems: list[str] | None = None
     if not document.scenarios:
         raise FileProblem(f"{source} holds no scenarios: there is nothing to open.")
     return document
-
-
-@collector_paused()
-def load(path: Path, problems: list[str] | None = None) -> Document:
-    path = Path(path)
-    raw = safe_io.read_input(path, "orgx")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise FileProblem(f"{path} is not an orgdesigner file (not UTF-8 text at byte {exc.start}).") from None
-    return loads(text, str(path), problems)

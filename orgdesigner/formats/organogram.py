@@ -233,7 +233,7 @@ def read_junior(table: Table, known: set[str], report: ImportReport) -> list[Sta
     return groups
 
 
-@collector_paused()
+@collector_paused(lasting=True)
 def import_organogram(
     senior: Path, junior: Path | None = None, council_type: CouncilType = CouncilType.OTHER_BODY
 ) -> tuple[Document, ImportReport]:

@@ -48,7 +48,20 @@ PAY_MAX = 10_000_000.0
 
 
 def validate_holder(name: str, holder: Holder) -> None:
-    """Refuse a person's values no HR record can hold; `name` is the post's, for the message."""
+    """Refuse a person's values no HR record can hold; `name` is the post's, for the message.
+
+    The common holder passes a few comparisons without building any text: a 100,000-post file
+    runs this for every holder it reads."""
+    if (
+        0 < holder.fte <= 5
+        and (holder.salary is None or 0 <= holder.salary <= 10_000_000)
+        and (holder.notice_weeks is None or holder.notice_weeks >= 0)
+        and (holder.strain_cost is None or holder.strain_cost >= 0)
+        and (holder.protected_pension_age is None or 50 <= holder.protected_pension_age <= 75)
+        and not holder.date_of_birth
+        and not holder.service_start
+    ):
+        return
     who = f"{name}' holder '{holder.name or holder.person_id or '?'}"
     if not (0 < holder.fte <= 5):
         raise EditRefused(f"'{who}': a person's FTE must be more than 0 and at most 5, not {holder.fte}.")
@@ -71,17 +84,18 @@ def validate_post(post: Post) -> None:
         raise EditRefused("A post needs an id.")
     if post.fte is not None and not (0 < post.fte <= FTE_MAX):
         raise EditRefused(f"'{name}': FTE must be more than 0 and at most 5 (a job share), not {post.fte}.")
-    for label, value in (("pay floor", post.pay_floor), ("pay ceiling", post.pay_ceiling)):
+    floor, ceiling = post.pay_floor, post.pay_ceiling
+    for label, value in (("pay floor", floor), ("pay ceiling", ceiling)):
         if value is not None and not (0 <= value <= PAY_MAX):
             raise EditRefused(f"'{name}': the {label} must be between £0 and £10m, not {value}.")
-    if post.pay_floor is not None and post.pay_ceiling is not None and post.pay_floor > post.pay_ceiling:
-        raise EditRefused(
-            f"'{name}': the pay floor (£{post.pay_floor:,.0f}) is above the ceiling (£{post.pay_ceiling:,.0f})."
-        )
+    if floor is not None and ceiling is not None and floor > ceiling:
+        raise EditRefused(f"'{name}': the pay floor (£{floor:,.0f}) is above the ceiling (£{ceiling:,.0f}).")
     if not (0 < post.share <= 1):
         raise EditRefused(f"'{name}': this council's share of a shared post must be over 0 and at most 1.")
-    _check_date(name, "transition end date", post.transition_end)
-    _check_date(name, "effective date", post.effective_date)
+    if post.transition_end:
+        _check_date(name, "transition end date", post.transition_end)
+    if post.effective_date:
+        _check_date(name, "effective date", post.effective_date)
     for holder in post.holders:
         validate_holder(name, holder)
 
