@@ -156,8 +156,7 @@ class BlockCache:
             dirty = wanted_set | set(self._layouts)
         else:
             dirty = {b for p in touched if (b := self._block_of.get(p))}
-            layer = self._layer
-            dirty |= {b for p in touched if p in structure and (b := _branch_of(structure, p, layer))}
+            dirty |= _blocks_of(structure, touched, self._layer)
             dirty |= wanted_set ^ set(self._layouts)
         dirty.discard(TOP)
 
@@ -219,12 +218,30 @@ def choose_block_layer(structure: Structure, most: int) -> int:
     return layer
 
 
-def _branch_of(structure: Structure, post_id: str, layer: int) -> str:
-    """The block a placed or held post belongs in now: its ancestor in `layer`, or its
-    holding-area root; TOP for the posts above the blocks."""
-    chain = [post_id, *structure.ancestors(post_id)]
-    if structure.is_held(chain[-1]):
-        return chain[-1]
-    if len(chain) < layer:
-        return TOP
-    return chain[-layer]
+def _blocks_of(structure: Structure, posts: frozenset[str], layer: int) -> set[str]:
+    """The blocks the posts (those still in the structure) belong in now: each one's ancestor in
+    `layer`, or its holding-area root; TOP for the posts above the blocks. An edit touches a whole
+    branch (a few hundred posts): each post's layer and block are worked out once, from its
+    manager's."""
+    known: dict[str, tuple[int, str]] = {}  # post -> (its layer, its block)
+    out: set[str] = set()
+    for post_id in posts:
+        if post_id not in structure:
+            continue
+        chain: list[str] = []
+        up: str | None = post_id
+        while up is not None and up not in known:
+            chain.append(up)
+            up = structure.manager_of(up)
+        if up is None:  # the chain ends at a top post or a holding-area post: its own block
+            root = chain.pop()
+            known[root] = (1, root if structure.is_held(root) or layer == 1 else TOP)
+            up = root
+        depth, block = known[up]
+        for below in reversed(chain):
+            depth += 1
+            if block == TOP and depth == layer:
+                block = below
+            known[below] = (depth, block)
+        out.add(known[post_id][1])
+    return out

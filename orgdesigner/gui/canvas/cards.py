@@ -74,9 +74,8 @@ class CardKeeper:
         for post_id, xy in lay.positions.items():
             item = self.items_by_id.get(post_id)
             if item is None:
-                item = PostItem(scene, post_id)
+                item = PostItem(scene, post_id, block)
                 self.items_by_id[post_id] = item
-                item.setParentItem(block)
                 item.setPos(*xy)
             elif item.parentItem() is not block:
                 item.setParentItem(block)
@@ -116,8 +115,11 @@ class CardKeeper:
         item.setPos(*xy)
 
     # ---- lines and forgetting ------------------------------------------------------------------------
-    def set_connector(self, manager: str, path: QPainterPath | None, parent: QGraphicsItem | None) -> None:
-        """The line from a manager to its reports: made, moved into `parent`, redrawn, or removed."""
+    def set_connector(
+        self, manager: str, path: QPainterPath | None, parent: QGraphicsItem | None, at: Point = (0.0, 0.0)
+    ) -> None:
+        """The line from a manager to its reports: made, moved into `parent` (to `at` there), redrawn,
+        or removed."""
         line = self.connectors.get(manager)
         if path is None or path.isEmpty():
             if line is not None:
@@ -132,6 +134,7 @@ class CardKeeper:
         if line.scene() is not self.scene:
             self.scene.addItem(line)
         line.setPath(path)
+        line.setPos(*at)
 
     def forget(self, post_id: str) -> None:
         """A post's card and line are no longer drawn (deleted, folded away, or not yet made)."""

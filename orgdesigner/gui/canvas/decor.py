@@ -47,27 +47,31 @@ class ChartDecor:
         """A tinted band behind each top-tier branch, labelled with its side: the split at a glance."""
         scene = self.scene
         structure, folded, cache = scene.controller.structure, scene.controller.folded, scene.cache
-        opts = scene.layout_options
+        cw, ch = scene.layout_options.card_width, scene.layout_options.card_height
         tops, origins = cache.tops, cache.origins
         wanted: dict[str, QRectF] = {}
         for root in structure.roots():
             for head in () if root in folded else structure.reports_of(root):
                 if head not in tops:
                     continue
-                x, y = tops[head]
-                rect = QRectF(x, y, opts.card_width, opts.card_height)
+                # the band's edges in plain numbers: a deep block layer puts hundreds of blocks under it
+                x0, y0 = tops[head]
+                x1, y1 = x0 + cw, y0 + ch
                 stack = [] if head in folded else list(structure.reports_of(head))
                 while stack:
                     post_id = stack.pop()
                     if post_id in origins:
                         bx, by = origins[post_id]
                         block = cache.layouts[post_id]
-                        rect = rect.united(QRectF(bx, by, block.width, block.height))
+                        bw, bh = block.width, block.height
                     elif post_id in tops:
-                        px, py = tops[post_id]
-                        rect = rect.united(QRectF(px, py, opts.card_width, opts.card_height))
+                        bx, by = tops[post_id]
+                        bw, bh = cw, ch
                         stack.extend(() if post_id in folded else structure.reports_of(post_id))
-                wanted[head] = rect.adjusted(-10, -26, 10, 10)
+                    else:
+                        continue
+                    x0, y0, x1, y1 = min(x0, bx), min(y0, by), max(x1, bx + bw), max(y1, by + bh)
+                wanted[head] = QRectF(x0 - 10, y0 - 26, x1 - x0 + 20, y1 - y0 + 36)
         for gone in [h for h in self.bands if h not in wanted]:
             scene.removeItem(self.bands.pop(gone))
         show = not scene.overview.isVisible()

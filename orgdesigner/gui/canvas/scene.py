@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QGraphicsScene, QWidget
 
 from orgdesigner.gui.canvas.cards import CardKeeper
 from orgdesigner.gui.canvas.decor import ChartDecor
-from orgdesigner.gui.canvas.items import BranchBlock, OverviewItem, PostItem
+from orgdesigner.gui.canvas.items import BLOCK_MARGINS, BranchBlock, OverviewItem, PostItem
 from orgdesigner.gui.document import LARGE_ABOVE, DocumentController
 from orgdesigner.model.blocks import BLOCK_POSTS, BlockCache, BlockChange
 from orgdesigner.model.layout import Layout, LayoutOptions
@@ -56,7 +56,8 @@ class ChartScene(QGraphicsScene):
         self._idle.setInterval(0)
         self._idle.timeout.connect(self._materialize_pending)
         self._selected_before: set[str] = set()
-        self._top_lines: dict[str, tuple[object, ...]] = {}  # per post above the blocks: its line's ends
+        # per post above the blocks: where its line is, and its reports' places from there
+        self._top_lines: dict[str, tuple[tuple[float, float], tuple[object, ...]]] = {}
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         self.setBackgroundBrush(QColor("#f7f7f5"))
         controller.structureChanged.connect(self.refresh)
@@ -165,14 +166,21 @@ class ChartScene(QGraphicsScene):
             self._top_lines.clear()
         for gone in self._top_lines.keys() - tops.keys():
             del self._top_lines[gone]  # its line is its block's now, or gone with it
+        lines = self.cards.connectors
         for post_id in tops:
             kids = [k for k in (() if post_id in folded else structure.reports_of(post_id)) if k in heads]
-            # a line is drawn again only if its ends moved (a block layer deep in a large council
-            # has hundreds of posts above it, and an edit moves the lines of a few)
-            key = (heads[post_id], post_id in stacked, *((k, heads[k]) for k in kids))
-            if self._top_lines.get(post_id) != key:
-                self._top_lines[post_id] = key
-                self.cards.set_connector(post_id, chart.reporting_lines(joined, post_id, kids), None)
+            # A line is drawn from its manager's card: it is drawn again only if its reports moved
+            # under the manager, and moved if they all moved with it (a block layer deep in a large
+            # council has hundreds of posts above it, and an edit shifts most of their lines).
+            at = ox, oy = heads[post_id]
+            shape = (post_id in stacked, *((k, heads[k][0] - ox, heads[k][1] - oy) for k in kids))
+            before = self._top_lines.get(post_id)
+            if before is None or before[1] != shape:
+                path = chart.reporting_lines(joined, post_id, kids).translated(-ox, -oy)
+                self.cards.set_connector(post_id, path, None, at)
+            elif before[0] != at and post_id in lines:
+                lines[post_id].setPos(ox, oy)
+            self._top_lines[post_id] = (at, shape)
 
     # ---- where the user looks ----------------------------------------------------------------------
     def show_near(self, seen: QRectF, near: QRectF) -> None:
@@ -193,13 +201,18 @@ class ChartScene(QGraphicsScene):
         show = not self.overview.isVisible()
         lazy = self._lazy()
         materialized = self.cards.materialized
-        seen = self._seen
+        seen, near_by = _edges(self._seen), _edges(self._near)
+        origins, layouts = self.cache.origins, self.cache.layouts
+        left, top, right, bottom = BLOCK_MARGINS
         for branch, block in self.blocks.items():
-            rect = block.sceneBoundingRect()
-            near = show and (self._near is None or rect.intersects(self._near))
+            # the block's rectangle from its layout, in plain numbers: a large council has hundreds
+            ox, oy = origins[branch]
+            lay = layouts[branch]
+            rect = (ox - left, oy - top, ox + lay.width + right, oy + lay.height + bottom)
+            near = show and (near_by is None or _overlap(rect, near_by))
             if near and branch not in materialized:
-                if not lazy or (seen is not None and rect.intersects(seen)):
-                    self.cards.materialize(branch, self.cache.layouts[branch])
+                if not lazy or (seen is not None and _overlap(rect, seen)):
+                    self.cards.materialize(branch, lay)
                 elif seen is not None:
                     self._pending.add(branch)
             block.setVisible(near and branch in materialized)
@@ -271,3 +284,16 @@ class ChartScene(QGraphicsScene):
         # Touched cards were repainted by refresh(); whole-structure findings name few posts.
         for finding in self.controller.checker.findings_for_whole():
             self._repaint_posts(finding.posts)
+
+
+Edges = tuple[float, float, float, float]
+
+
+def _edges(rect: QRectF | None) -> Edges | None:
+    """A rectangle as (left, top, right, bottom)."""
+    return None if rect is None else (rect.left(), rect.top(), rect.right(), rect.bottom())
+
+
+def _overlap(a: Edges, b: Edges) -> bool:
+    """Whether two rectangles overlap (as QRectF.intersects: touching edges do not)."""
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
