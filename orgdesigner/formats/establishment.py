@@ -13,8 +13,6 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from openpyxl.utils import get_column_letter
-
 from orgdesigner.formats import safe_io
 from orgdesigner.formats.import_values import RowValues
 from orgdesigner.formats.person_fields import HR_HEADERS, apply_hr_fields
@@ -112,6 +110,8 @@ def import_establishment(
     if "title" not in columns:
         raise FileProblem(f"{table.sheet} has no job title column (e.g. 'Job Title'); add one or give a --map file.")
     problems: list[str] = []
+    from openpyxl.utils import get_column_letter  # here, not at the top: the window imports this module
+
     letters = {name: get_column_letter(i + 1) for name, i in columns.items()}
 
     def get(row: list[str], name: str) -> str:

@@ -38,9 +38,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-import xlsxwriter
-from xlsxwriter.exceptions import XlsxWriterException
-
 from orgdesigner.formats import consultation_sheets, hr_sheets, safe_io, savings_sheets
 from orgdesigner.formats.sheet_kit import Book, Formats, Progress
 from orgdesigner.model.bulk import collector_paused
@@ -91,6 +88,9 @@ def export_workbook(
     report(2, "Checking the structure")
     findings = check(scenario.structure, document.profile, document.council_type)
     metrics = compute(scenario.structure, document.profile)
+    import xlsxwriter  # here, not at the top: the window imports this module, and opening a chart
+    from xlsxwriter.exceptions import XlsxWriterException  # should pay neither its time nor its memory
+
     with safe_io.output_path(Path(path)) as temp:
         workbook = xlsxwriter.Workbook(str(temp), _OPTIONS)
         book = Book(workbook, document, scenario, names, findings, metrics, Formats(workbook), report)

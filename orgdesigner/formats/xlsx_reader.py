@@ -10,6 +10,9 @@ sheet and row, never a traceback or a program that runs out of memory.
 Rows are streamed from the sheet's XML with lxml (entities not resolved, no network): openpyxl
 takes about 6 s for a 20,000-post sheet cell by cell. A layout this reader does not expect is
 read by openpyxl (read-only) under the same bounds.
+
+lxml and openpyxl are imported by the functions that use them, when an import runs: the window
+imports this module, and opening a chart should pay neither their ~0.15 s nor their memory.
 """
 
 from __future__ import annotations
@@ -20,9 +23,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NoReturn
-
-from lxml import etree
-from openpyxl import load_workbook
 
 from orgdesigner.formats import safe_io
 from orgdesigner.model.errors import FileProblem
@@ -139,6 +139,8 @@ def read_xlsx(path: Path) -> RawTable:
     if fast is not None:
         return fast
     budget = _Budget(path, path.stat().st_size)
+    from openpyxl import load_workbook  # see the module's docstring
+
     try:
         workbook = load_workbook(str(path), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for damaged files; all mean the same to users
@@ -168,6 +170,8 @@ def read_xlsx(path: Path) -> RawTable:
 
 def _read_fast(path: Path, budget: _Budget) -> RawTable | None:
     """The sheet straight from its XML; None when the workbook's layout is not the usual one."""
+    from lxml import etree  # see the module's docstring
+
     try:
         with zipfile.ZipFile(path) as archive:
             located = _locate_sheet(archive)
@@ -188,6 +192,8 @@ def _read_fast(path: Path, budget: _Budget) -> RawTable | None:
 
 
 def _locate_sheet(archive: zipfile.ZipFile) -> tuple[str, str] | None:
+    from lxml import etree
+
     names = set(archive.namelist())
     if "xl/workbook.xml" not in names or "xl/_rels/workbook.xml.rels" not in names:
         return None
@@ -206,6 +212,8 @@ def _locate_sheet(archive: zipfile.ZipFile) -> tuple[str, str] | None:
 
 def _shared_strings(archive: zipfile.ZipFile, name: str) -> list[str]:
     """The shared-string table (its size is bounded by the archive's own limits)."""
+    from lxml import etree
+
     shared: list[str] = []
     if "xl/sharedStrings.xml" not in archive.namelist():
         return shared
@@ -259,6 +267,8 @@ class _SheetRows:
 
     def rows(self, handle: Any) -> Iterator[tuple[int, list[str]]]:
         """Each row's number and cell text; the hot loop of an import, so its common cases are inline."""
+        from lxml import etree
+
         cell_tag, text_tag, value_tag = f"{_MAIN}c", f"{_MAIN}t", f"{_MAIN}v"
         width = MAX_COLUMN  # until the header is read: then cells past its last column are dropped
         columns, shared, left = self.columns, self.shared, self.budget.left
