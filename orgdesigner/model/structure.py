@@ -7,7 +7,7 @@ are in `tables.py`; this class adds what everyone else asks of a structure.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
@@ -72,6 +72,16 @@ class Structure(StructureTables):
     def manager_by_post(self) -> Mapping[str, str | None]:
         """Every post's solid-line manager (None: a top or held post), read-only, as posts_by_id."""
         return MappingProxyType(self._manager)
+
+    def reports_by_post(self) -> Mapping[str, Sequence[str]]:
+        """Every post's direct reports in order (empty for a leaf), read-only, as posts_by_id."""
+        return MappingProxyType(self._children)
+
+    def posts_with_managers(self) -> Iterator[tuple[Post, str | None]]:
+        """Every post with its solid-line manager, in one pass over both tables side by side: they
+        hold the same posts in the same order (each mutator adds or removes a post in both), so a
+        rule reading every post's manager looks none of 100,000 posts up by id."""
+        return zip(self._posts.values(), self._manager.values(), strict=True)
 
     def manager_of(self, post_id: str) -> str | None:
         return self._manager[post_id]
@@ -182,6 +192,10 @@ class Structure(StructureTables):
         if self._groups_under.get(post_id):
             count += sum(g.people for g in self.groups_under(post_id) if g.direct)
         return count
+
+    def assistants(self) -> frozenset[str]:
+        """Posts marked as assistants (spans leave them out)."""
+        return frozenset(self._assistants)
 
     def role_holders(self, role: Role) -> frozenset[str]:
         return frozenset(self._role_holders.get(role, ()))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+from dataclasses import replace
 
 import networkx as nx
 from hypothesis import HealthCheck, given, settings
@@ -27,6 +28,7 @@ from orgdesigner.model.post import Post, Role, Side, StaffGroup
 from orgdesigner.model.profile import CouncilType, RulesProfile
 from orgdesigner.model.rules import Checker, check
 from orgdesigner.model.rules.base import Finding, Severity
+from orgdesigner.model.rules.engine import ALL_RULES
 from orgdesigner.model.structure import Structure
 
 PROFILE = RulesProfile(min_span=2, max_span=4, max_layers=3, pay_bands={2: (50_000, 90_000)})
@@ -168,3 +170,26 @@ def test_save_and_load_round_trip(data: st.DataObject) -> None:
     assert loaded.scenario("Proposed").structure.snapshot() == s.snapshot()
     assert loaded.profile == PROFILE
     assert loaded.council_type is CouncilType.DISTRICT
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.data())
+def test_a_full_check_finds_what_checking_every_post_with_every_rule_finds(data: st.DataObject) -> None:
+    """A full check runs each rule only on the posts the rule lists (its candidates, found without
+    visiting every post); checking every post must find nothing more, in a structure built by edits
+    and in the same structure read back from a file."""
+    s = Structure()
+    counter = [0]
+    for _ in range(data.draw(st.integers(0, 40))):
+        with contextlib.suppress(EditRefused):
+            s.apply(_draw_edit(data, s, counter))
+    document = Document("Candidates Council", CouncilType.COUNTY, PROFILE, [Scenario("Proposed", s, "n")])
+    loaded = native.loads(native.dumps(document)).scenario("Proposed").structure
+    every_post = tuple(replace(rule, only=None) for rule in ALL_RULES)
+    no_bands = RulesProfile(min_span=3, max_span=3, max_layers=2, package_threshold=100_000)
+    for structure in (s, loaded):
+        pairs = [(post.id, manager) for post, manager in structure.posts_with_managers()]
+        assert pairs == [(p, structure.manager_of(p)) for p in structure.post_ids()]
+        for profile in (PROFILE, no_bands):
+            found = check(structure, profile, CouncilType.COUNTY)
+            assert found == Checker(structure, profile, CouncilType.COUNTY, every_post).full()

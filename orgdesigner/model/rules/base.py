@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from itertools import chain, compress
 
 from orgdesigner.model.post import Post
 from orgdesigner.model.profile import CouncilType, RulesProfile
@@ -45,10 +46,34 @@ class Context:
         self.profile = profile
         self.council_type = council_type
         self._layers: dict[str, int | None] = {}
+        self._managers: list[str] = []
 
     def prime_layers(self) -> None:
-        """Compute every layer in one top-down pass (a full check); holding-area branches have none."""
-        self._layers = dict(self.structure.layers())  # held posts are looked up (None) when asked
+        """Work out the layer of every manager (a post with reports), for a full check.
+
+        Most posts are leaves: their layer is then one step from their manager's when a rule asks,
+        and the posts below the layer limit are the reports of the deepest managers, so no pass
+        visits each of 100,000 posts by id. Holding-area branches have no layer (None).
+        """
+        reports = self.structure.reports_by_post()
+        self._managers = list(compress(reports.keys(), reports.values()))
+        manager_of = self.structure.manager_by_post()
+        layers = self._layers
+        for post_id in self._managers:  # managers mostly come after their own managers: one step each
+            manager = manager_of[post_id]
+            if manager is not None and manager in layers:
+                above = layers[manager]
+                layers[post_id] = None if above is None else above + 1
+            else:
+                self.layer(post_id)
+
+    def prime_every_layer(self) -> None:
+        """Also fill in every leaf's layer (after prime_layers), for a rule that reads them all."""
+        reports = self.structure.reports_by_post()
+        layers = self._layers
+        for post_id in self._managers:
+            at = layers[post_id]
+            layers.update(dict.fromkeys(reports[post_id], None if at is None else at + 1))
 
     def layer(self, post_id: str) -> int | None:
         """Layer of a placed post (chief executive = 1); None in the holding area."""
@@ -69,9 +94,12 @@ class Context:
             self._layers[node] = None if base is None else base + depth
         return self._layers[post_id]
 
-    def deeper_than(self, layer: int) -> set[str]:
-        """Placed posts below `layer` (after prime_layers; a held post has no layer)."""
-        return {p for p, at in self._layers.items() if at is not None and at > layer}
+    def deeper_than(self, layer: int) -> list[str]:
+        """Placed posts below `layer` (after prime_layers; a held post has no layer): the reports of
+        managers in `layer` or below it."""
+        layers = self._layers
+        deep = [p for p in self._managers if (at := layers[p]) is not None and at >= layer]
+        return list(chain.from_iterable(map(self.structure.reports_by_post().__getitem__, deep)))
 
     def title(self, post_id: str) -> str:
         post = self.structure.get(post_id)

@@ -49,15 +49,16 @@ class Checker:
         # Rule by rule (each post's findings stay in rule order), each over the posts it lists
         # where it lists them: one tight loop a rule rather than a loop over rules for every post.
         structure = self.structure
+        post_of = structure.posts_by_id().get
         found_by: dict[str, list[Finding]] = {}
         for check, only in self._per_post:
-            posts = structure if only is None else [structure.post(p) for p in only(ctx) if p in structure]
+            posts = structure if only is None else [p for p in map(post_of, only(ctx)) if p is not None]
             for post in posts:
                 found = check(ctx, post)
                 if found:
                     found_by.setdefault(post.id, []).extend(found)
-        for post_id, findings in found_by.items():
-            self._store(post_id, tuple(findings))
+        self._by_post = {post_id: tuple(findings) for post_id, findings in found_by.items()}
+        self._counts = Counter(f.severity for found in self._by_post.values() for f in found)
         self._run_whole(ctx)
         return self.findings()
 

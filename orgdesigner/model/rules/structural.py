@@ -104,20 +104,32 @@ def _split(ctx: Context, post: Post) -> list[Finding]:
     ]
 
 
+def _span_candidates(ctx: Context) -> list[str]:
+    """Managers with too few or too many reports, and those with staff groups or assistants (which
+    change the span): all the rule can flag, in one pass over the report lists, none looked up."""
+    structure = ctx.structure
+    low, high = ctx.profile.min_span, ctx.profile.max_span
+    out = dict.fromkeys(p for p, kids in structure.reports_by_post().items() if kids and not low <= len(kids) <= high)
+    out.update(dict.fromkeys(g.manager_id for g in structure.staff_groups() if g.manager_id is not None))
+    out.update(dict.fromkeys(m for a in structure.assistants() if (m := structure.manager_of(a)) is not None))
+    return list(out)
+
+
 def _split_candidates(ctx: Context) -> list[str]:
     """Transitional posts, and posts on another side from their manager: all the rule can flag."""
     posts = ctx.structure.posts_by_id()
     transitional = Side.TRANSITIONAL
     return [
-        p
-        for p, m in ctx.structure.manager_by_post().items()
-        if (side := posts[p].side) is transitional or (m is not None and posts[m].side is not side)
+        post.id
+        for post, m in ctx.structure.posts_with_managers()
+        if (side := post.side) is transitional or (m is not None and posts[m].side is not side)
     ]
 
 
 def _pay_candidates(ctx: Context) -> Collection[str]:
     """Without pay bands, only packages at or over the threshold are flagged."""
     if ctx.profile.pay_bands:
+        ctx.prime_every_layer()  # each post's band is its layer's
         return list(ctx.structure.post_ids())
     threshold = ctx.profile.package_threshold
     return [
@@ -187,7 +199,7 @@ STRUCTURAL_RULES = (
         "Each manager has at least the minimum and at most the maximum span of control.",
         "policy",
         per_post=_span,
-        only=lambda ctx: ctx.structure.managers(),
+        only=_span_candidates,
     ),
     Rule(
         "layers",
