@@ -71,22 +71,27 @@ class CardKeeper:
         chart = scene.chart_painter()
         old = self._drawn_at.get(branch, {}) if branch in self.materialized else {}
         self.materialized.add(branch)
-        for post_id, xy in lay.positions.items():
-            item = self.items_by_id.get(post_id)
-            if item is None:
-                item = PostItem(scene, post_id, block)
-                self.items_by_id[post_id] = item
-                item.setPos(*xy)
-            elif item.parentItem() is not block:
-                item.setParentItem(block)
-                item.setPos(*xy)
-            elif old.get(post_id) != xy:
-                item.setPos(*xy)
-        self._drawn_at[branch] = dict(lay.positions)
         positions = lay.positions
+        # A block whose cards are all where they were drawn (e.g. a dragged branch, which moves as a
+        # whole) holds them still: a post that left it, or came in, would have changed its layout.
+        if old != positions:
+            for post_id, xy in positions.items():
+                item = self.items_by_id.get(post_id)
+                if item is None:
+                    item = PostItem(scene, post_id, block)
+                    self.items_by_id[post_id] = item
+                    item.setPos(*xy)
+                elif item.parentItem() is not block:
+                    item.setParentItem(block)
+                    item.setPos(*xy)
+                elif old.get(post_id) != xy:
+                    item.setPos(*xy)
+            self._drawn_at[branch] = dict(positions)
         for manager in block.members:
             reports = () if manager in folded else structure.reports_of(manager)
             line = self.connectors.get(manager)
+            if line is None and not reports:
+                continue  # a card without reports shown: no line to make or keep
             if (
                 line is not None
                 and self._connector_reports.get(manager) == reports

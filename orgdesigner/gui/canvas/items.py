@@ -5,6 +5,7 @@ Items only paint; they never change the model. Each reads what it shows from its
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, Qt
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from orgdesigner.model.layout import Layout
-from orgdesigner.model.post import Side
+from orgdesigner.model.post import Post, Side
 from orgdesigner.render.card import SIDE_COLOURS, chart_font, line_pen
 
 if TYPE_CHECKING:
@@ -142,8 +143,8 @@ class OverviewItem(QGraphicsItem):
     """The whole chart as flat boxes and lines in a few native calls, for fit-all and far zoom.
 
     Python cannot paint 20,000 cards fast enough for a fit-all frame; this paints a branch's cards
-    with one drawRects call per side. Each branch's boxes are cached and rebuilt only when the
-    branch was laid out again.
+    with one drawRects call per side. Each branch's boxes are made when the overview is first shown
+    and again only when the branch was laid out again.
     """
 
     def __init__(self, scene: ChartScene) -> None:
@@ -159,23 +160,14 @@ class OverviewItem(QGraphicsItem):
         scene = self.chart
         structure = scene.controller.structure
         layouts = scene.cache.layouts
-        cw, ch = scene.layout_options.card_width, scene.layout_options.card_height
         for gone in [b for b in self._blocks if b not in layouts]:
             del self._blocks[gone]
+        posts, managers = structure.posts_by_id(), structure.manager_by_post()
+        opts = scene.layout_options
         for branch, lay in layouts.items():
             if dirty is not None and branch not in dirty and branch in self._blocks:
                 continue
-            rects: dict[Side, list[QRectF]] = {side: [] for side in Side}
-            lines = QPainterPath()
-            positions = lay.positions
-            for post_id, (x, y) in positions.items():
-                rects[structure.post(post_id).side].append(QRectF(x, y, cw, ch))
-                manager = structure.manager_of(post_id)
-                if manager is not None and manager in positions:
-                    mx, my = positions[manager]
-                    lines.moveTo(mx + cw / 2, my + ch)
-                    lines.lineTo(x + cw / 2, y)
-            self._blocks[branch] = (rects, lines)
+            self._blocks[branch] = _boxes_and_lines(lay, posts, managers, opts.card_width, opts.card_height)
         self._bounds = scene.sceneRect()
 
     def boundingRect(self) -> QRectF:
@@ -197,6 +189,25 @@ class OverviewItem(QGraphicsItem):
                     painter.setBrush(SIDE_COLOURS[side])
                     painter.drawRects(side_rects)
             painter.restore()
+
+
+def _boxes_and_lines(
+    lay: Layout, posts: Mapping[str, Post], managers: Mapping[str, str | None], cw: float, ch: float
+) -> tuple[dict[Side, list[QRectF]], QPainterPath]:
+    """One block of the overview: its cards as boxes by side, and a line from each manager to each
+    report."""
+    positions = lay.positions
+    by_side: dict[Side, list[QRectF]] = {side: [] for side in Side}
+    lines = QPainterPath()
+    half = cw / 2
+    for post_id, (x, y) in positions.items():
+        by_side[posts[post_id].side].append(QRectF(x, y, cw, ch))
+        manager = managers[post_id]
+        if manager in positions:
+            mx, my = positions[manager]
+            lines.moveTo(mx + half, my + ch)
+            lines.lineTo(x + half, y)
+    return by_side, lines
 
 
 class DragGhost(QGraphicsItem):
