@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
+
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from orgdesigner.model.edits import AddStaffGroup, UpdatePost
+from orgdesigner.model.errors import EditRefused
 from orgdesigner.model.layout import LayoutOptions, layout
 from orgdesigner.model.metrics import compute, on_costs
 from orgdesigner.model.post import Side, StaffGroup
 from orgdesigner.model.profile import RulesProfile
 from orgdesigner.model.structure import Structure
 from tests.model.builders import tree
+from tests.model.test_properties import _draw_edit
 
 
 def test_on_costs_are_per_person_with_ni_above_the_threshold_of_their_actual_pay() -> None:
@@ -82,3 +89,31 @@ def test_collapsed_branches_are_not_laid_out() -> None:
     s = tree({"ce": ["a"], "a": ["a1", "a2"]})
     result = layout(s, LayoutOptions(collapsed=frozenset({"a"})))
     assert set(result.positions) == {"ce", "a"}
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_the_whole_chart_is_laid_out_as_the_general_path_lays_it_out(data: st.DataObject) -> None:
+    """A chart with nothing folded is placed by a faster path (stacked teams found for the whole
+    chart at once); folding a post that is not in the chart takes the general path, and the two
+    pictures must be the same, for any stacking settings, holding area included."""
+    s = Structure()
+    counter = [0]
+    for _ in range(data.draw(st.integers(0, 40))):
+        with contextlib.suppress(EditRefused):
+            s.apply(_draw_edit(data, s, counter))
+    opts = LayoutOptions(
+        stack_leaves=data.draw(st.booleans()),
+        stack_min=data.draw(st.integers(1, 4)),
+        stack_rows=data.draw(st.integers(1, 3)),
+        stack_indent=data.draw(st.sampled_from([28.0, 0.0])),
+    )
+    fast = layout(s, opts)
+    general = layout(s, dataclasses.replace(opts, collapsed=frozenset({"no such post"})))
+    assert fast.positions == general.positions
+    assert (fast.stacked, fast.width, fast.height, fast.holding_x) == (
+        general.stacked,
+        general.width,
+        general.height,
+        general.holding_x,
+    )
