@@ -99,9 +99,14 @@ def read_input(path: str | Path, kind: str) -> bytes:
     except OSError as exc:
         raise FileProblem(f"Could not read {path}: {exc.strerror or exc}.") from None
     try:
-        _check_regular(path, os.fstat(fd), limit)
+        info = os.fstat(fd)
+        _check_regular(path, info, limit)
         with os.fdopen(fd, "rb", closefd=False) as handle:
-            data = handle.read(limit + 1)
+            # read(n) sets aside n bytes first: ask for the file's size, not the limit's (256 MB for
+            # an .orgx), and read on within the limit only if the file grew meanwhile.
+            data = handle.read(info.st_size + 1)
+            if len(data) > info.st_size:
+                data += handle.read(limit + 1 - len(data))
     except OSError as exc:
         raise FileProblem(f"Could not read {path}: {exc.strerror or exc}.") from None
     finally:

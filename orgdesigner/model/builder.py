@@ -98,18 +98,40 @@ class StructureBuilder:
         self, records: list[PostRecord], ids: list[str], post_of: dict[str, Post], problems: list[str]
     ) -> Structure:
         """The structure of these posts, placed in pre-order with their report lists, top posts
-        and held posts.
+        and held posts. `post_of`: each post by id, in file order.
 
-        Lists and dictionaries are built by C loops (map, zip) where it can be: at 100,000 posts
-        each Python step per post costs ~10 ms. A file saved by orgdesigner lists its posts in
-        pre-order already, so its tables are taken as read. A file with a reporting loop takes
-        the slower walk that breaks loops (`_forest_with_loops`). `post_of`: each post by id, in
-        file order."""
+        A file saved by orgdesigner lists its posts in pre-order, top posts before held ones, so
+        its tables are taken as read after one pass that checks so (`_in_preorder`); any other
+        order is walked (`_forest_walked`). Lists and dictionaries are built by C loops (map, zip)
+        where it can be: at 100,000 posts each Python step per post costs ~10 ms."""
         managers = list(map(itemgetter(1), records))
+        reasons = list(map(itemgetter(3), records))
+        lines = _in_preorder(ids, managers, reasons, post_of)
+        if lines is None:
+            return self._forest_walked(records, ids, managers, reasons, post_of, problems)
+        children, roots, held = lines
+        manager_of = dict(zip(ids, managers, strict=True))
+        for post_id, _reason in held:
+            manager_of[post_id] = None
+        reports: dict[str, list[str]] = {post_id: [] for post_id in ids}
+        reports.update(children)
+        return Structure._from_tables(post_of, manager_of, reports, roots, dict(held))
+
+    def _forest_walked(
+        self,
+        records: list[PostRecord],
+        ids: list[str],
+        managers: list[str | None],
+        reasons: list[str | None],
+        post_of: dict[str, Post],
+        problems: list[str],
+    ) -> Structure:
+        """As `_forest`, for posts in any order: placed by a walk from the top posts, then from
+        the held ones; a file with a reporting loop takes `_forest_with_loops`."""
         children: dict[str, list[str]] = {}
         roots: list[str] = []
         held: list[tuple[str, str]] = []
-        for post_id, manager, reason in zip(ids, managers, map(itemgetter(3), records), strict=True):
+        for post_id, manager, reason in zip(ids, managers, reasons, strict=True):
             if manager is None:
                 if reason is None:
                     roots.append(post_id)
@@ -122,7 +144,7 @@ class StructureBuilder:
                 else:
                     kids.append(post_id)
             else:
-                held.append((post_id, reason or f"reports to '{manager}', which is not in the file"))
+                held.append((post_id, reason or _unknown_manager(manager)))
         # Pre-order, top posts first, then the holding area; each post sits in one list at most,
         # so only posts in (or under) a loop are never reached.
         order: list[str] = []
@@ -135,12 +157,10 @@ class StructureBuilder:
                 stack.extend(reversed(kids))
         if len(order) < len(records):
             return Structure._assembled(*self._forest_with_loops(records, problems))
-        manager_of = dict(zip(ids, managers, strict=True))
+        manager_of = dict(zip(order, map(dict(zip(ids, managers, strict=True)).__getitem__, order), strict=True))
         for post_id, _reason in held:
             manager_of[post_id] = None
-        if order != ids:
-            post_of = dict(zip(order, map(post_of.__getitem__, order), strict=True))
-            manager_of = dict(zip(order, map(manager_of.__getitem__, order), strict=True))
+        post_of = dict(zip(order, map(post_of.__getitem__, order), strict=True))
         reports: dict[str, list[str]] = {post_id: [] for post_id in order}
         reports.update(children)
         return Structure._from_tables(post_of, manager_of, reports, roots, dict(held))
@@ -155,7 +175,7 @@ class StructureBuilder:
         held: list[tuple[int, str]] = []
         for n, (_post, manager, _dotted, reason) in enumerate(records):
             if manager is not None and manager not in ids:
-                held.append((n, reason or f"reports to '{manager}', which is not in the file"))
+                held.append((n, reason or _unknown_manager(manager)))
             elif manager is None and reason is not None:
                 held.append((n, reason))
             else:
@@ -223,6 +243,49 @@ class StructureBuilder:
                 )
                 group = dataclasses.replace(group, manager_id=None)
             structure._add_group(group, None)
+
+
+def _unknown_manager(manager: str) -> str:
+    return f"reports to '{manager}', which is not in the file"
+
+
+Lines = tuple[dict[str, list[str]], list[str], list[tuple[str, str]]]
+"""Each manager's reports in order, the top posts, and the held posts with their reasons."""
+
+
+def _in_preorder(
+    ids: list[str], managers: list[str | None], reasons: list[str | None], post_of: dict[str, Post]
+) -> Lines | None:
+    """The reporting lines of posts listed in pre-order (each post after its manager, below the
+    posts listed between them, and held posts after every top post), in one pass; None when
+    they are listed otherwise (or loop), for the walk to place."""
+    children: dict[str, list[str]] = {}
+    roots: list[str] = []
+    held: list[tuple[str, str]] = []
+    path: list[str] = []  # the line of managers above the post just read
+    for post_id, manager, reason in zip(ids, managers, reasons, strict=True):
+        if manager is not None:
+            while path and path[-1] != manager:
+                path.pop()
+            if path:
+                kids = children.get(manager)
+                if kids is None:
+                    children[manager] = [post_id]
+                else:
+                    kids.append(post_id)
+                path.append(post_id)
+                continue
+            if manager in post_of:
+                return None  # its manager is listed later (or its line loops)
+            held.append((post_id, reason or _unknown_manager(manager)))
+        elif reason is not None:
+            held.append((post_id, reason))
+        elif held:
+            return None  # a top post after a held one: the walk lists held posts last
+        else:
+            roots.append(post_id)
+        path = [post_id]
+    return children, roots, held
 
 
 def build_structure(
