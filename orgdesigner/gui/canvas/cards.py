@@ -58,7 +58,8 @@ class CardKeeper:
         block.members = members
         block.fit(lay, self.scene.controller.structure.is_held(branch))
         if branch not in self.materialized and not make_cards:
-            for post_id in members.intersection(self.items_by_id):  # few or none: not a step per post
+            made = self.items_by_id
+            for post_id in [p for p in members if p in made]:  # few or none
                 self.forget(post_id)
             return
         self.materialize(branch, lay, left)

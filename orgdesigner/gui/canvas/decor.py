@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsRectIte
 
 from orgdesigner.gui.canvas.items import band_item
 from orgdesigner.model.layout import Layout
+from orgdesigner.model.post import Side
 from orgdesigner.render.card import SIDE_COLOURS, SIDE_TINTS, line_pen
 
 if TYPE_CHECKING:
@@ -28,6 +29,7 @@ class ChartDecor:
     def __init__(self, scene: ChartScene) -> None:
         self.scene = scene
         self.bands: dict[str, QGraphicsRectItem] = {}
+        self._drawn: dict[str, tuple[QRectF, Side]] = {}  # each band's rectangle and side as drawn
         self.dotted: list[QGraphicsPathItem] = []
         self._label: QGraphicsSimpleTextItem | None = None
 
@@ -74,6 +76,7 @@ class ChartDecor:
                 wanted[head] = QRectF(x0 - 10, y0 - 26, x1 - x0 + 20, y1 - y0 + 36)
         for gone in [h for h in self.bands if h not in wanted]:
             scene.removeItem(self.bands.pop(gone))
+            self._drawn.pop(gone, None)
         show = not scene.overview.isVisible()
         for head, rect in wanted.items():
             band = self.bands.get(head)
@@ -81,7 +84,11 @@ class ChartDecor:
                 band = band_item()
                 scene.addItem(band)
                 self.bands[head] = band
+            band.setVisible(show)
             side = structure.post(head).side
+            if self._drawn.get(head) == (rect, side):
+                continue  # most edits leave most bands as they were
+            self._drawn[head] = (rect, side)
             band.setRect(rect)
             band.setBrush(SIDE_TINTS[side])
             text = band.childItems()[0]
@@ -89,7 +96,6 @@ class ChartDecor:
             text.setText(side.label.upper())
             text.setBrush(SIDE_COLOURS[side])
             text.setPos(rect.left() + 6, rect.top() + 4)
-            band.setVisible(show)
 
     def _update_lines(self) -> None:
         """Dotted lines and the holding area label (few items: made again each time)."""

@@ -155,8 +155,9 @@ class ChartScene(QGraphicsScene):
             self.cards.place_top(post_id, tops[post_id])
         # lines from the posts above the blocks to their reports (other top posts or block heads)
         heads = dict(tops)
+        layouts = self.cache.layouts
         for branch, (bx, by) in origins.items():
-            kx, ky = self.cache.layouts[branch].positions[branch]
+            kx, ky = layouts[branch].positions[branch]
             heads[branch] = (bx + kx, by + ky)
         stacked = self.cache.stacked_tops
         joined = Layout(self.layout_options, positions=heads, stacked=set(stacked))
