@@ -200,13 +200,13 @@ class _Teams:
         over its first and last reports' cards, as in _place_tree: reports first."""
         depth: dict[str, int] = {}
         for manager in others:  # a manager's own manager is one of the others too (it has reports)
-            chain = [manager]
+            path = [manager]
             above = manager_of[manager]
             while above is not None and above not in depth:
-                chain.append(above)
+                path.append(above)
                 above = manager_of[above]
             at = 0 if above is None else depth[above]
-            for node in reversed(chain):
+            for node in reversed(path):
                 at += 1
                 depth[node] = at
         others.sort(key=depth.__getitem__, reverse=True)
