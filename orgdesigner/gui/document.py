@@ -9,6 +9,7 @@ each user action has one path into the model.
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 from typing import Any
 
@@ -117,11 +118,17 @@ class DocumentController(QObject):
         return self._unchecked is not None and self._unchecked is self.checker
 
     def finish_first_check(self) -> None:
-        """Run a large file's first full check, once (edits made before it are checked too)."""
+        """Run a large file's first full check, once (edits made before it are checked too).
+
+        Then Python's cycle collector walks everything once, while the user reads the first
+        frame: the file's and the chart's objects were made with it paused (`model.bulk`), and
+        its first full walk of them (~0.3 s at 100,000 posts) would otherwise fall on a later drag.
+        """
         if self.check_pending:
             self.checker.full()
             self.findingsChanged.emit()
             self.checkedAll.emit()
+            gc.collect()
         self._unchecked = None
 
     # ---- state -------------------------------------------------------------------------------------
