@@ -109,10 +109,8 @@ class StructureBuilder:
         lines = _in_preorder(ids, managers, reasons, post_of)
         if lines is None:
             return self._forest_walked(records, ids, managers, reasons, post_of, problems)
-        children, roots, held = lines
-        manager_of = dict(zip(ids, managers, strict=True))
-        for post_id, _reason in held:
-            manager_of[post_id] = None
+        children, roots, held, placed_under = lines
+        manager_of = dict(zip(ids, placed_under, strict=True))
         reports: dict[str, list[str]] = {post_id: [] for post_id in ids}
         reports.update(children)
         return Structure._from_tables(post_of, manager_of, reports, roots, dict(held))
@@ -249,8 +247,10 @@ def _unknown_manager(manager: str) -> str:
     return f"reports to '{manager}', which is not in the file"
 
 
-Lines = tuple[dict[str, list[str]], list[str], list[tuple[str, str]]]
-"""Each manager's reports in order, the top posts, and the held posts with their reasons."""
+Lines = tuple[dict[str, list[str]], list[str], list[tuple[str, str]], list[str | None]]
+"""Each manager's reports in order, the top posts, the held posts with their reasons, and each
+post's manager (None for top and held posts) as the manager's own id: the file's copy of it in
+each report is then freed (at 100,000 posts, ~6 MB)."""
 
 
 def _in_preorder(
@@ -262,17 +262,20 @@ def _in_preorder(
     children: dict[str, list[str]] = {}
     roots: list[str] = []
     held: list[tuple[str, str]] = []
+    placed_under: list[str | None] = []
     path: list[str] = []  # the line of managers above the post just read
     for post_id, manager, reason in zip(ids, managers, reasons, strict=True):
         if manager is not None:
             while path and path[-1] != manager:
                 path.pop()
             if path:
+                manager = path[-1]
                 kids = children.get(manager)
                 if kids is None:
                     children[manager] = [post_id]
                 else:
                     kids.append(post_id)
+                placed_under.append(manager)
                 path.append(post_id)
                 continue
             if manager in post_of:
@@ -284,8 +287,9 @@ def _in_preorder(
             return None  # a top post after a held one: the walk lists held posts last
         else:
             roots.append(post_id)
+        placed_under.append(None)
         path = [post_id]
-    return children, roots, held
+    return children, roots, held, placed_under
 
 
 def build_structure(
