@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import shiboken6
-from PySide6.QtCore import QEvent, QPointF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPointF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QDragEnterEvent,
     QDragLeaveEvent,
@@ -73,6 +73,7 @@ class ChartView(QGraphicsView):
         self.auto_fit = True
         self._fitting = False
         self._fitted = False  # fitted since the chart was opened: later resizes refit on a timer
+        self._fitted_size = QSize()  # the viewport's size when last fitted
         self._refit = QTimer(self)
         self._refit.setSingleShot(True)
         self._refit.setInterval(30)
@@ -121,8 +122,8 @@ class ChartView(QGraphicsView):
         self._refit.start()
 
     def _fit_again(self) -> None:
-        if self.auto_fit:
-            self.fit_first()
+        if self.auto_fit and not (self._fitted and self._fitted_size == self.viewport().size()):
+            self.fit_first()  # (fitted at this size already when the window was first shown)
 
     def readable_zoom(self) -> float:
         """The zoom at which a card's smallest text is READABLE_PX pixels high on screen."""
@@ -156,6 +157,7 @@ class ChartView(QGraphicsView):
             self._fitting = False
         self.auto_fit = True
         self._fitted = True
+        self._fitted_size = self.viewport().size()
 
     def zoom(self, factor: float) -> None:
         self.auto_fit = False
