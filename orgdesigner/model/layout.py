@@ -305,6 +305,7 @@ def _place_tree(
     origins = atom_origins if atom_origins is not None else {}
     no_kids: Sequence[str] = ()
     kids_of: Mapping[str, Sequence[str]]
+    above: set[str | None] | None = None  # managers with a manager among their reports, when known
     order: list[str] = []
     stack = [root]
     if collapsed or atoms:
@@ -326,12 +327,16 @@ def _place_tree(
             level = [k for n in level for k in reports[n] if reports[k]]
         managers_up = [n for level in reversed(levels) for n in level]
         kids_of = reports
+        if isinstance(structure, Structure):  # each manager's own manager: no look-up per leaf
+            above = set(map(structure.manager_by_post().__getitem__, chain.from_iterable(levels[1:])))
 
     def leafy(n: str) -> bool:
         """A leaf for stacking: no reports shown, not folded, and (for an atom) a single card."""
         return not kids_of[n] and n not in collapsed and (n not in atoms or len(atoms[n].positions) == 1)
 
-    def all_leaves(kids: Sequence[str]) -> bool:
+    def all_leaves(node: str, kids: Sequence[str]) -> bool:
+        if above is not None:
+            return node not in above
         if kids_of is reports:  # nothing folded or pre-laid: a leaf is a post without reports
             return not any(map(reports.__getitem__, kids))
         return all(map(leafy, kids))
@@ -351,7 +356,7 @@ def _place_tree(
         if not kids:
             continue
         # A folded branch is not a leaf: its card carries a count and must stay in the row.
-        if stack_leaves and len(kids) >= stack_min and all_leaves(kids):
+        if stack_leaves and len(kids) >= stack_min and all_leaves(node, kids):
             columns = -(-len(kids) // stack_rows)
             stacked[node] = columns
             w = max(cw, indent + columns * cw + (columns - 1) * gap)
@@ -374,6 +379,9 @@ def _place_tree(
     row = ch + opts.v_gap
     half_gap = opts.v_gap / 2
     stack_step = ch + opts.stack_gap
+    rows_below: dict[float, list[float]] = {}  # a stack's row tops by its manager's top: one list a tier
+    team_kids: list[Sequence[str]] = []  # stacked reports, team by team, placed in one update at the end
+    corners: list[tuple[float, float]] = []  # and their cards' top-left corners
     bottom = y0
     todo: list[tuple[str, float, float]] = [(root, x0, y0)]
     while todo:
@@ -396,13 +404,20 @@ def _place_tree(
             block = indent + columns * cw + (columns - 1) * gap
             start = left + (w - block) / 2 + indent
             # column by column, top to bottom: the grid's corners in the order the reports take them
-            ys = [y + ch + half_gap + r * stack_step for r in range(min(stack_rows, len(kids)))]
-            grid = zip(kids, product([start + c * (cw + gap) for c in range(columns)], ys), strict=False)
+            ys = rows_below.get(y)
+            if ys is None:
+                ys = rows_below[y] = [y + ch + half_gap + r * stack_step for r in range(stack_rows)]
+            if len(kids) < stack_rows:
+                ys = ys[: len(kids)]
+            grid = product([start + c * (cw + gap) for c in range(columns)], ys)
             if atoms:
-                for kid, corner in grid:
+                for kid, corner in zip(kids, grid, strict=False):
                     (origins if kid in atoms else positions)[kid] = corner
             else:
-                positions.update(grid)
+                team_kids.append(kids)
+                corners.extend(grid)
+                if columns * len(ys) > len(kids):
+                    del corners[len(kids) - columns * len(ys) :]
             if ys[-1] + ch > bottom:
                 bottom = ys[-1] + ch
             continue
@@ -413,5 +428,6 @@ def _place_tree(
         for kid in kids:
             todo.append((kid, cursor, y + row))
             cursor += width.get(kid, cw) + gap
+    positions.update(zip(chain.from_iterable(team_kids), corners, strict=True))
     out.height = max(out.height, bottom - y0)
     return width.get(root, cw)

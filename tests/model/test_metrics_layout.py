@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from orgdesigner.model.edits import AddStaffGroup, UpdatePost
 from orgdesigner.model.errors import EditRefused
-from orgdesigner.model.layout import LayoutOptions, layout
+from orgdesigner.model.layout import LayoutOptions, forest_layout, layout
 from orgdesigner.model.metrics import compute, on_costs
 from orgdesigner.model.post import Side, StaffGroup
 from orgdesigner.model.profile import RulesProfile
@@ -117,3 +117,10 @@ def test_the_whole_chart_is_laid_out_as_the_general_path_lays_it_out(data: st.Da
         general.height,
         general.holding_x,
     )
+    # The placed trees alone, as a branch or a printed page lays them out: from the structure, and
+    # from report lists (the path that cannot ask a post's manager).
+    placed = forest_layout(s.roots(), s, opts)
+    assert placed.positions == {p: xy for p, xy in fast.positions.items() if p in placed.positions}
+    assert set(placed.positions) == {p for p, _layer in s.walk()}
+    as_lists = forest_layout(s.roots(), {p: s.reports_of(p) for p in s.post_ids()}, opts)
+    assert (as_lists.positions, as_lists.stacked, as_lists.width) == (placed.positions, placed.stacked, placed.width)
