@@ -106,3 +106,12 @@ def test_save_into_a_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
     document = native.load(resources.template("blank-district"))
     with pytest.raises(FileProblem, match="Could not save"):
         native.save(document, tmp_path / "no" / "such" / "x.orgx")
+
+
+def test_a_post_without_a_title_opens_untitled(tmp_path: Path) -> None:
+    """A hand-made file may leave a post's title out (once a crash with a traceback)."""
+    posts = [{"id": "ce"}, {"id": "a", "reports_to": "ce", "title": "Director", "pay_floor": 90000}]
+    path = tmp_path / "untitled.orgx"
+    path.write_text(json.dumps({"schema_version": 1, "scenarios": [{"name": "Now", "posts": posts}]}))
+    structure = native.load(path).scenario("Now").structure
+    assert [(p.id, p.title) for p in structure] == [("ce", ""), ("a", "Director")]
