@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from PySide6.QtCore import QRectF
 from pytestqt.qtbot import QtBot
 
-from orgdesigner.gui.canvas import ChartScene
+from orgdesigner.gui.canvas import ChartScene, ChartView
 from orgdesigner.gui.document import DocumentController
 from orgdesigner.model.blocks import BLOCK_POSTS
 from orgdesigner.model.document import Document, Scenario
-from orgdesigner.model.edits import AddPost
+from orgdesigner.model.edits import AddPost, MovePost
 from orgdesigner.model.layout import LayoutOptions, layout
 from orgdesigner.model.post import Post
 from orgdesigner.model.structure import Structure
@@ -90,3 +91,47 @@ def test_a_large_generated_structure_keeps_every_card_and_line_inside_its_block(
     assert len(scene.blocks) > 10
     assert any(scene.cache.layouts[b].stacked for b in scene.blocks)
     _assert_mirrors(scene)
+
+
+def test_a_large_file_shows_the_cards_on_screen_at_once_and_the_rest_of_their_branch_when_idle(
+    qtbot: QtBot,
+) -> None:
+    """A large council's branch holds more cards than a screen: those on screen are there at once,
+    in place with their lines, the rest when the program is idle; an edit meanwhile leaves every
+    card and line made where a full layout puts it."""
+    from benchmarks.generate import document
+
+    controller = DocumentController(document(2_500))
+    scene = ChartScene(controller)
+    view = ChartView(scene)
+    qtbot.addWidget(view)
+    view.resize(420, 300)
+    view.show()
+    qtbot.waitExposed(view)
+    big = max(scene.blocks, key=lambda b: scene.cache.layouts[b].width)
+    view.centre_on_post(big)  # zooms in to read: the branch's cards on screen are made now
+    opts = scene.layout_options
+    seen = view.mapToScene(view.viewport().rect()).boundingRect()
+    full = layout(controller.structure)
+    on_screen = {
+        p for p, (x, y) in full.positions.items() if QRectF(x, y, opts.card_width, opts.card_height).intersects(seen)
+    }
+    assert big in on_screen and on_screen <= set(scene.items_by_id)
+    branch = list(scene.cache.layouts[big].positions)
+    assert not set(branch) <= set(scene.items_by_id)  # the rest of the branch waits
+    lines = scene.cards.connectors
+    assert all(m in lines for m in on_screen if m in branch and controller.structure.report_count(m))
+    structure = controller.structure
+    managers = [p for p in branch if structure.report_count(p) and p != big]
+    leaf = next(p for p in reversed(branch) if not structure.report_count(p) and structure.manager_of(p) != managers[0])
+    controller.perform(MovePost(leaf, managers[0]))
+    qtbot.waitUntil(lambda: not scene.making_cards)
+    assert set(scene.cache.layouts[big].positions) <= set(scene.items_by_id)
+    full = layout(controller.structure)
+    drawn = {p: (i.scenePos().x(), i.scenePos().y()) for p, i in scene.items_by_id.items() if i.scene() is scene}
+    assert all(full.positions[p] == xy for p, xy in drawn.items())
+    for manager, line in scene.cards.connectors.items():
+        if line.scene() is scene:
+            assert line.sceneTransform().map(line.path()) == connector_path(
+                full, manager, structure.reports_of(manager)
+            ), manager

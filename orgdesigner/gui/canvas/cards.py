@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from orgdesigner.gui.canvas.scene import ChartScene
 
 Point = tuple[float, float]
+Edges = tuple[float, float, float, float]
+"""A rectangle as (left, top, right, bottom)."""
 
 
 class CardKeeper:
@@ -30,6 +32,7 @@ class CardKeeper:
         self.connectors: dict[str, QGraphicsPathItem] = {}
         self.blocks: dict[str, BranchBlock] = {}
         self.materialized: set[str] = set()
+        self.partial: dict[str, Edges] = {}  # made blocks whose cards are made only within this
         self._drawn_at: dict[str, dict[str, Point]] = {}  # per made block: where its cards were put
         self._connector_reports: dict[str, tuple[str, ...]] = {}
 
@@ -42,6 +45,7 @@ class CardKeeper:
                 child.setParentItem(None)  # type: ignore[arg-type]
             self.scene.removeItem(block)
         self.materialized.discard(branch)
+        self.partial.pop(branch, None)
         self._drawn_at.pop(branch, None)
 
     def relay_block(self, branch: str, lay: Layout, make_cards: bool) -> None:
@@ -62,10 +66,15 @@ class CardKeeper:
             for post_id in [p for p in members if p in made]:  # few or none
                 self.forget(post_id)
             return
-        self.materialize(branch, lay, left)
+        self.materialize(branch, lay, left, self.partial.get(branch))  # a part-made block stays so
 
-    def materialize(self, branch: str, lay: Layout, left: set[str] | frozenset[str] = frozenset()) -> None:
-        """Make (or move) the cards and lines of one branch block."""
+    def materialize(
+        self, branch: str, lay: Layout, left: set[str] | frozenset[str] = frozenset(), within: Edges | None = None
+    ) -> None:
+        """Make (or move) the cards and lines of one branch block. With `within` (a rectangle in
+        the block's own coordinates) new cards and lines are made only where they reach into it
+        and into the rectangles asked for before (`partial` keeps their bounds until the block is
+        made whole): a large council's block holds up to ~1,000 cards, the screen a few dozen."""
         scene = self.scene
         structure, folded = scene.controller.structure, scene.controller.folded
         block = self.blocks[branch]
@@ -73,15 +82,31 @@ class CardKeeper:
         old = self._drawn_at.get(branch, {}) if branch in self.materialized else {}
         self.materialized.add(branch)
         positions = lay.positions
+        done = self.partial.get(branch)
+        if within is not None and done is not None:
+            if old == positions and _contains(done, within):
+                return  # nothing moved, and the cards and lines there are made already
+            within = _union(done, within)
+        if within is not None and _contains(within, (0.0, 0.0, lay.width, lay.height)):
+            within = None  # the whole block
+        if within is None:
+            self.partial.pop(branch, None)
+        else:
+            self.partial[branch] = within
         # A block whose cards are all where they were drawn (e.g. a dragged branch, which moves as a
         # whole) holds them still: a post that left it, or came in, would have changed its layout.
-        if old != positions:
+        if old != positions or within is not None or done is not None:
+            items = self.items_by_id
+            cw, ch = lay.options.card_width, lay.options.card_height
+            x0, y0, x1, y1 = within or (0.0, 0.0, 0.0, 0.0)
             for post_id, xy in positions.items():
-                item = self.items_by_id.get(post_id)
+                item = items.get(post_id)
                 if item is None:
-                    item = PostItem(scene, post_id, block)
-                    self.items_by_id[post_id] = item
-                    item.setPos(*xy)
+                    x, y = xy
+                    if within is None or (x < x1 and x0 < x + cw and y < y1 and y0 < y + ch):
+                        item = PostItem(scene, post_id, block)
+                        items[post_id] = item
+                        item.setPos(x, y)
                 elif item.parentItem() is not block:
                     item.setParentItem(block)
                     item.setPos(*xy)
@@ -91,8 +116,10 @@ class CardKeeper:
         for manager in block.members:
             reports = () if manager in folded else structure.reports_of(manager)
             line = self.connectors.get(manager)
-            if line is None and not reports:
-                continue  # a card without reports shown: no line to make or keep
+            if line is None and (
+                not reports or (within is not None and not _line_reaches(lay, manager, reports, within))
+            ):
+                continue  # a card without reports shown, or a line not made yet and still off screen
             if (
                 line is not None
                 and self._connector_reports.get(manager) == reports
@@ -154,3 +181,21 @@ class CardKeeper:
     def _remove(self, item: QGraphicsItem) -> None:
         if item.scene() is self.scene:
             self.scene.removeItem(item)
+
+
+def _union(a: Edges, b: Edges) -> Edges:
+    return (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
+
+
+def _contains(outer: Edges, inner: Edges) -> bool:
+    return outer[0] <= inner[0] and outer[1] <= inner[1] and inner[2] <= outer[2] and inner[3] <= outer[3]
+
+
+def _line_reaches(lay: Layout, manager: str, reports: tuple[str, ...], within: Edges) -> bool:
+    """Whether a manager's lines to its reports may cross a rectangle (their bounds, generously)."""
+    positions, opts = lay.positions, lay.options
+    ends = [positions[manager], *(positions[r] for r in reports if r in positions)]
+    xs, ys = [x for x, _ in ends], [y for _, y in ends]
+    x0, x1 = min(xs) - opts.stack_indent, max(xs) + opts.card_width
+    y0, y1 = min(ys), max(ys) + opts.card_height
+    return x0 < within[2] and within[0] < x1 and y0 < within[3] and within[1] < y1

@@ -201,8 +201,11 @@ class ChartScene(QGraphicsScene):
         margin when the program is idle (so the first zoom in does not make 20,000 cards)."""
         show = not self.overview.isVisible()
         lazy = self._lazy()
-        materialized = self.cards.materialized
+        materialized, partial = self.cards.materialized, self.cards.partial
         seen, near_by = _edges(self._seen), _edges(self._near)
+        if seen is not None:  # cards are made a little past the screen's edges: a short pan finds them
+            w, h = (seen[2] - seen[0]) / 4, (seen[3] - seen[1]) / 4
+            seen = (seen[0] - w, seen[1] - h, seen[2] + w, seen[3] + h)
         origins, layouts = self.cache.origins, self.cache.layouts
         left, top, right, bottom = BLOCK_MARGINS
         for branch, block in self.blocks.items():
@@ -211,9 +214,14 @@ class ChartScene(QGraphicsScene):
             lay = layouts[branch]
             rect = (ox - left, oy - top, ox + lay.width + right, oy + lay.height + bottom)
             near = show and (near_by is None or _overlap(rect, near_by))
-            if near and branch not in materialized:
-                if not lazy or (seen is not None and _overlap(rect, seen)):
+            if near and (branch not in materialized or branch in partial):
+                if not lazy:
                     self.cards.materialize(branch, lay)
+                elif seen is not None and _overlap(rect, seen):
+                    # on screen: its cards there at once, the rest of the block when idle
+                    self.cards.materialize(branch, lay, within=(seen[0] - ox, seen[1] - oy, seen[2] - ox, seen[3] - oy))
+                    if branch in partial:
+                        self._pending.add(branch)
                 elif seen is not None:
                     self._pending.add(branch)
             block.setVisible(near and branch in materialized)
@@ -230,11 +238,20 @@ class ChartScene(QGraphicsScene):
         while self._pending:
             branch = self._pending.pop()
             block = self.blocks.get(branch)
-            if block is None or branch in self.cards.materialized or self.overview.isVisible():
+            whole = branch in self.cards.materialized and branch not in self.cards.partial
+            if block is None or whole or self.overview.isVisible():
                 continue
             if self._near is not None and not block.sceneBoundingRect().intersects(self._near):
                 continue  # the user has looked elsewhere meanwhile
-            self.cards.materialize(branch, self.cache.layouts[branch])
+            done = self.cards.partial.get(branch)
+            if done is not None and self._seen is not None:  # a screen more all round, a step at a time
+                w, h = self._seen.width(), self._seen.height()
+                within = (done[0] - w, done[1] - h, done[2] + w, done[3] + h)
+                self.cards.materialize(branch, self.cache.layouts[branch], within=within)
+                if branch in self.cards.partial:
+                    self._pending.add(branch)
+            else:
+                self.cards.materialize(branch, self.cache.layouts[branch])
             block.setVisible(True)
             break
         if self._pending:
