@@ -1,6 +1,8 @@
 """Window figures for a generated structure of 20,000 posts, or as many as given (offscreen).
 
 Run: QT_QPA_PLATFORM=offscreen python -m benchmarks.bench_gui [POSTS]   (e.g. 100000)
+Prints the file's read time within the open, and times 120 drags (layer-4 managers onto layer-3
+managers taken in turn).
 At 100,000 posts the targets are open ≤ 1.5 s, drag-move ≤ 16 ms median and ≤ 50 ms at the 95th
 percentile, peak memory ≤ 350 MB (the file is made in another process).
 Targets on a 2-core machine: open ≤ 0.8 s, edit-to-updated-view ≤ 30 ms, pan frame ≤ 5 ms,
