@@ -23,6 +23,9 @@ from orgdesigner.render.card import CardStyle
 from orgdesigner.render.painter import ChartPainter
 
 SCENE_MARGIN = 200.0
+EDITING_PAUSE_MS = 100
+"""After an edit, cards beyond the screen wait this long for the user to pause (another edit waits
+again): the screen's own are made at once."""
 
 
 class ChartScene(QGraphicsScene):
@@ -137,7 +140,7 @@ class ChartScene(QGraphicsScene):
             self._rebuild_overview()
             self._apply_visibility()
         else:
-            self._show_blocks()
+            self._show_blocks(EDITING_PAUSE_MS)
 
     def _relay_blocks(self, everything: bool, relaid: set[str] | frozenset[str]) -> None:
         """Fit the re-laid blocks and move their cards (or leave their cards to be made later)."""
@@ -193,12 +196,13 @@ class ChartScene(QGraphicsScene):
     def _lazy(self) -> bool:
         return len(self.controller.structure) > LARGE_ABOVE
 
-    def _show_blocks(self) -> None:
+    def _show_blocks(self, wait_ms: int = 0) -> None:
         """Only branch blocks near the view are shown. A hidden block moves for free: Qt skips its
         cards when an edit shifts every block to its right, which at 20,000 posts is ~10 ms a drag.
 
         A large file's cards are made only where the user looks: on screen at once, within the
-        margin when the program is idle (so the first zoom in does not make 20,000 cards)."""
+        margin when the program is idle (so the first zoom in does not make 20,000 cards), and
+        after an edit once the user pauses (`wait_ms`: a run of drags is not slowed by them)."""
         show = not self.overview.isVisible()
         lazy = self._lazy()
         materialized, partial = self.cards.materialized, self.cards.partial
@@ -226,7 +230,7 @@ class ChartScene(QGraphicsScene):
                     self._pending.add(branch)
             block.setVisible(near and branch in materialized)
         if self._pending:
-            self._idle.start()
+            self._idle.start(wait_ms)
 
     @property
     def making_cards(self) -> bool:
@@ -255,7 +259,7 @@ class ChartScene(QGraphicsScene):
             block.setVisible(True)
             break
         if self._pending:
-            self._idle.start()
+            self._idle.start(0)
 
     # ---- far zoom ----------------------------------------------------------------------------------
     def set_overview(self, on: bool) -> None:
