@@ -68,6 +68,11 @@ class CardKeeper:
             return
         self.materialize(branch, lay, left, self.partial.get(branch))  # a part-made block stays so
 
+    def covers(self, branch: str, edges: Edges) -> bool:
+        """Whether a block's cards are made everywhere in a rectangle (its own coordinates)."""
+        done = self.partial.get(branch)
+        return branch in self.materialized and (done is None or _contains(done, edges))
+
     def materialize(
         self, branch: str, lay: Layout, left: set[str] | frozenset[str] = frozenset(), within: Edges | None = None
     ) -> None:

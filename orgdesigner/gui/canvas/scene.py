@@ -23,6 +23,9 @@ from orgdesigner.render.card import CardStyle
 from orgdesigner.render.painter import ChartPainter
 
 SCENE_MARGIN = 200.0
+WHOLE_UP_TO = 400
+"""When idle, a block of up to this many cards is made whole at once (a few ms); a larger one a
+screen more all round at a time."""
 EDITING_PAUSE_MS = 100
 """After an edit, cards beyond the screen wait this long for the user to pause (another edit waits
 again): the screen's own are made at once."""
@@ -207,8 +210,10 @@ class ChartScene(QGraphicsScene):
         lazy = self._lazy()
         materialized, partial = self.cards.materialized, self.cards.partial
         seen, near_by = _edges(self._seen), _edges(self._near)
+        wide = seen
         if seen is not None:  # cards are made a little past the screen's edges: a short pan finds them
             w, h = (seen[2] - seen[0]) / 4, (seen[3] - seen[1]) / 4
+            wide = (seen[0] - 4 * w, seen[1] - 4 * h, seen[2] + 4 * w, seen[3] + 4 * h)
             seen = (seen[0] - w, seen[1] - h, seen[2] + w, seen[3] + h)
         origins, layouts = self.cache.origins, self.cache.layouts
         left, top, right, bottom = BLOCK_MARGINS
@@ -221,9 +226,13 @@ class ChartScene(QGraphicsScene):
             if near and (branch not in materialized or branch in partial):
                 if not lazy:
                     self.cards.materialize(branch, lay)
-                elif seen is not None and _overlap(rect, seen):
-                    # on screen: its cards there at once, the rest of the block when idle
-                    self.cards.materialize(branch, lay, within=(seen[0] - ox, seen[1] - oy, seen[2] - ox, seen[3] - oy))
+                elif seen is not None and wide is not None and _overlap(rect, seen):
+                    # on screen: its cards there at once, the rest of the block when idle; a part-made
+                    # block a screen past each edge at a time (a pan then grows it every ~20 frames)
+                    local = (seen[0] - ox, seen[1] - oy, seen[2] - ox, seen[3] - oy)
+                    if branch in partial and not self.cards.covers(branch, local):
+                        local = (wide[0] - ox, wide[1] - oy, wide[2] - ox, wide[3] - oy)
+                    self.cards.materialize(branch, lay, within=local)
                     if branch in partial:
                         self._pending.add(branch)
                 elif seen is not None:
@@ -248,14 +257,16 @@ class ChartScene(QGraphicsScene):
             if self._near is not None and not block.sceneBoundingRect().intersects(self._near):
                 continue  # the user has looked elsewhere meanwhile
             done = self.cards.partial.get(branch)
-            if done is not None and self._seen is not None:  # a screen more all round, a step at a time
+            lay = self.cache.layouts[branch]
+            if done is not None and self._seen is not None and len(lay.positions) > WHOLE_UP_TO:
+                # a large block a screen more all round at a time: the event loop turns between steps
                 w, h = self._seen.width(), self._seen.height()
                 within = (done[0] - w, done[1] - h, done[2] + w, done[3] + h)
-                self.cards.materialize(branch, self.cache.layouts[branch], within=within)
+                self.cards.materialize(branch, lay, within=within)
                 if branch in self.cards.partial:
                     self._pending.add(branch)
             else:
-                self.cards.materialize(branch, self.cache.layouts[branch])
+                self.cards.materialize(branch, lay)
             block.setVisible(True)
             break
         if self._pending:
