@@ -160,7 +160,21 @@ ZERO = Cost()
 
 
 def post_cost(post: Post, profile: RulesProfile) -> Cost:
-    return _sum(post_people(post, profile))
+    """A post's pay and on-costs: what post_people's people add up to. A post with one holder
+    (most posts) is costed straight away, in the same steps as `_person`: the metrics of a
+    20,000-post structure cost every post after each edit."""
+    holders = post.holders
+    if len(holders) != 1 or post.fte is None:
+        return _sum(post_people(post, profile))
+    holder = holders[0]
+    salary = holder.salary if holder.salary is not None else post.salary
+    if salary is None:
+        return ZERO
+    pay = salary * holder.fte
+    ni = max(0.0, pay - profile.ni_threshold) * profile.ni_rate if pay > 0 else 0.0
+    pension = 0.0 if holder.lgps_member is False or pay <= 0 else pay * profile.lgps_rate
+    share = post.share
+    return Cost(pay * share, ni * share, pension * share)
 
 
 def group_cost(group: StaffGroup, profile: RulesProfile) -> Cost:

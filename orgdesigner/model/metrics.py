@@ -86,18 +86,22 @@ def _compute(structure: Structure, profile: RulesProfile) -> Metrics:
     layer_hist: Counter[int] = Counter(layers.values())
     span_list = figures.spans(structure, layers)
 
-    total = figures.ZERO
+    pay = ni = pension = 0.0  # summed as plain numbers: a Cost made per post is ~20,000 objects
     cost_by_side: dict[str, float] = {}
     headcount = fte_unknown = pay_unknown = 0
+    post_cost = figures.post_cost
     for post in structure:
-        cost = figures.post_cost(post, profile)
+        cost = post_cost(post, profile)
         headcount += figures.post_headcount(post)
         fte_unknown += post.fte is None
-        pay_unknown += post.fte is None or post.salary is None
+        pay_unknown += post.fte is None or (post.pay_floor is None and post.pay_ceiling is None)
         if cost is not figures.ZERO:
-            total += cost
+            pay += cost.pay
+            ni += cost.ni
+            pension += cost.pension
             key = post.side.value
             cost_by_side[key] = cost_by_side.get(key, 0.0) + cost.total
+    total = figures.Cost(pay, ni, pension)
     for group in structure.staff_groups():
         headcount += group.people
         fte_unknown += group.fte is None

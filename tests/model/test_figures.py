@@ -148,3 +148,23 @@ def test_per_person_on_costs_summed_equal_the_cost_figure(
     assert m.pay_bill == pytest.approx(expected_pay, abs=0.02)
     assert m.on_costs == pytest.approx(expected_on_costs + levy, abs=0.05)
     assert m.cost_with_oncosts == pytest.approx(expected_pay + expected_on_costs + levy, abs=0.05)
+
+
+@settings(max_examples=80, deadline=None)
+@given(posts)
+def test_a_posts_cost_is_exactly_what_its_people_add_up_to(
+    post_specs: list[tuple[float, float, float, list[tuple[float, float | None, bool | None]]]],
+) -> None:
+    """post_cost costs a one-holder post straight away; the workbook's and the PDF's per-person
+    lines add up post_people: the two must agree to the penny, not roughly."""
+    from orgdesigner.model import figures
+
+    profile = RulesProfile()
+    for salary, fte, share, holders in post_specs:
+        people_in = tuple(Holder("p", h_fte, salary=h_salary, lgps_member=lgps) for h_fte, h_salary, lgps in holders)
+        for floor in (salary, None):
+            post = Post("p", "Post", pay_floor=floor, pay_ceiling=floor, fte=fte, share=share, holders=people_in)
+            people = figures.post_people(post, profile)
+            assert figures.post_cost(post, profile) == figures.Cost(
+                sum(p.pay for p in people), sum(p.ni for p in people), sum(p.pension for p in people)
+            )
