@@ -652,3 +652,33 @@ def test_shift_dragging_the_background_selects_the_cards_in_the_band(qtbot: QtBo
     qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, shift, end)
     assert sorted(w.controller.selection) == ["b0", "b1", "b2", "b3"]
     assert w.properties.fields["side"].isEnabled() and not w.properties.fields["title"].isEnabled()
+
+
+def test_fit_to_window_shows_the_whole_chart_and_keeps_it_fitted_as_the_window_is_resized(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A chart wider than the window opens readable at its top; Fit to window then shows all of it.
+    The scroll bars going as it shrinks resize the view, and a user's resize follows: the whole
+    chart must stay in view rather than the opening view coming back."""
+    from benchmarks.generate import document
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+    w = MainWindow(document(2_500))
+    qtbot.addWidget(w)
+    w.resize(1400, 900)
+    w.show()
+    qtbot.waitExposed(w)
+    qtbot.waitUntil(lambda: not w.controller.check_pending)
+    view = w.view
+    chart = w.scene.sceneRect().adjusted(160, 160, -160, -160)
+
+    def whole_chart_seen() -> bool:
+        return view.mapToScene(view.viewport().rect()).boundingRect().adjusted(-1, -1, 1, 1).contains(chart)
+
+    assert not whole_chart_seen()  # it opens readable, at the top
+    w.actions_by_name["Fit to window"].trigger()
+    qtbot.waitUntil(whole_chart_seen)  # once the scroll bars have gone, and it stays so
+    fitted = view.transform().m11()
+    w.resize(1000, 700)  # narrower: the whole chart needs a smaller zoom
+    qtbot.waitUntil(lambda: view.transform().m11() < fitted * 0.9 and whole_chart_seen())
+    w.controller.undo_stack.setClean()

@@ -71,6 +71,7 @@ class ChartView(QGraphicsView):
         self.walk = KeyboardWalk(self)
         # The chart keeps fitting its view as the window is resized, until the user zooms or pans.
         self.auto_fit = True
+        self.fit_whole = False  # what auto_fit keeps: the opening view, or (after Fit to window) the whole chart
         self._fitting = False
         self._fitted = False  # fitted since the chart was opened: later resizes refit on a timer
         self._fitted_size = QSize()  # the viewport's size when last fitted
@@ -103,7 +104,7 @@ class ChartView(QGraphicsView):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if self.auto_fit and not self._fitted:
-            self.fit_first()  # the first frame shows the chart as it opens (a large file makes no
+            self._fit_kept()  # the first frame shows the chart as it opens (a large file makes no
             # cards where the view does not end up looking)
         self._looked_at()
         if self.auto_fit:
@@ -118,12 +119,16 @@ class ChartView(QGraphicsView):
         """A chart was (re)opened: fit it once the window has its size, unless the user has zoomed
         or panned by then."""
         self.auto_fit = True
+        self.fit_whole = False
         self._fitted = False
         self._refit.start()
 
     def _fit_again(self) -> None:
         if self.auto_fit and not (self._fitted and self._fitted_size == self.viewport().size()):
-            self.fit_first()  # (fitted at this size already when the window was first shown)
+            self._fit_kept()  # (fitted at this size already when the window was first shown)
+
+    def _fit_kept(self) -> None:
+        (self.fit_all if self.fit_whole else self.fit_first)()
 
     def readable_zoom(self) -> float:
         """The zoom at which a card's smallest text is READABLE_PX pixels high on screen."""
@@ -172,7 +177,9 @@ class ChartView(QGraphicsView):
         self._zoom_changed()
 
     def fit_all(self) -> None:
-        """Fit to window: the whole chart, however small (the user asked for it)."""
+        """Fit to window: the whole chart, however small (the user asked for it), kept as the window
+        is resized until the user zooms or pans. (The scroll bars going as the chart shrinks resize
+        the viewport: the opening view must not come back then.)"""
         rect = self.chart.sceneRect().adjusted(160, 160, -160, -160)
         self._fitting = True
         try:
@@ -181,6 +188,8 @@ class ChartView(QGraphicsView):
             self._zoom_changed()
         finally:
             self._fitting = False
+        self.auto_fit = self.fit_whole = self._fitted = True
+        self._fitted_size = self.viewport().size()
 
     def show_post(self, post_id: str) -> None:
         """Bring a post's card into view (a new post after Insert), scrolling as little as needed."""
