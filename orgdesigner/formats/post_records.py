@@ -190,6 +190,9 @@ def _read_holder(raw: Any, post_where: str, post_id: str, index: int) -> Holder:
             extra.append((key, json.dumps(value, ensure_ascii=False)))
             continue
         kinds, nullable, label = spec
+        if type(value) in kinds and kinds is _NUMBER and not math.isfinite(value):
+            where = f"{post_where} (id '{post_id}').holders[{index}]"
+            raise FileProblem(f"{where}.{key}: {value} is not a number this program can hold.")
         if type(value) in kinds:
             values[key] = float(value) if kinds is _NUMBER else value
         elif value is None and nullable:
@@ -248,15 +251,20 @@ def _reader(keys: tuple[str, ...]) -> PostReader:
     key is not one the fast path knows, or when too many orders have been met."""
     if keys in _READERS:
         return _READERS[keys]
-    if len(_READERS) >= _MAX_SHAPES:
-        return _not_fast
-    reader = _compiled(keys) if "id" in keys and all(key in _FAST_TYPES for key in keys) else _not_fast
-    _READERS[keys] = reader
+    if len(_READERS) >= _MAX_SHAPES or not _all_known(keys):
+        return _not_fast  # not remembered: records with unknown keys do not use up the orders
+    reader = _READERS[keys] = _compiled(keys)
     return reader
+
+
+def _all_known(keys: tuple[str, ...]) -> bool:
+    return "id" in keys and all(key in _FAST_TYPES for key in keys)
 
 
 def _compiled(keys: tuple[str, ...]) -> PostReader:
     """Compile the reader for one order of known keys; each check that fails returns None."""
+    if not _all_known(keys):  # the source is made of these names: nothing from a file may reach it
+        return _not_fast
     names = [f"v{n}" for n in range(len(keys))]
     wrong_type = " or ".join(f"type({v}) is not {_FAST_TYPES[k].__name__}" for v, k in zip(names, keys, strict=True))
     code = ["def read(raw):", f"    {', '.join(names)}, = raw.values()", f"    if {wrong_type}:", "        return None"]
@@ -291,6 +299,8 @@ def _compiled(keys: tuple[str, ...]) -> PostReader:
                 arguments[field.name] = f"{field.name}_made()"
             else:
                 missing = field.default is dataclasses.MISSING  # a title: the table's "" when missing
+                if missing and field.name not in _POST_FIELDS:
+                    return _not_fast  # a required field this reader has no default for: field by field
                 scope[f"{field.name}_default"] = _POST_FIELDS[field.name][1] if missing else field.default
                 arguments[field.name] = f"{field.name}_default"
     positional = ", ".join(arguments[field.name] for field in dataclasses.fields(Post))

@@ -93,7 +93,8 @@ class BlockCache:
     @property
     def block_layer(self) -> int:
         """The layer whose posts head the blocks (chosen from the structure's size when everything
-        is laid out again; kept while edits follow, so blocks keep their names)."""
+        is laid out again; kept while edits follow, so blocks keep their names: a chart grown large
+        by pasting keeps its larger blocks, a little slower, until it is shown afresh)."""
         return self._layer
 
     @property

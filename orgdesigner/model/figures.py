@@ -81,10 +81,15 @@ def _person(
 ) -> PersonCost:
     """NI on the pay above the threshold and pension on the whole pay, both on this person's actual
     pay, then this council's share taken."""
-    pay = full_time * fte
+    pay, ni, pension = _pay_ni_pension(full_time * fte, lgps, profile)
+    return PersonCost(source, fte, full_time, pay * share, ni * share, pension * share)
+
+
+def _pay_ni_pension(pay: float, lgps: bool | None, profile: RulesProfile) -> tuple[float, float, float]:
+    """A person's actual pay with the employer's NI above the threshold and pension on all of it."""
     ni = max(0.0, pay - profile.ni_threshold) * profile.ni_rate if pay > 0 else 0.0
     pension = 0.0 if lgps is False or pay <= 0 else pay * profile.lgps_rate
-    return PersonCost(source, fte, full_time, pay * share, ni * share, pension * share)
+    return pay, ni, pension
 
 
 def post_people(post: Post, profile: RulesProfile) -> list[PersonCost]:
@@ -161,8 +166,8 @@ ZERO = Cost()
 
 def post_cost(post: Post, profile: RulesProfile) -> Cost:
     """A post's pay and on-costs: what post_people's people add up to. A post with one holder
-    (most posts) is costed straight away, in the same steps as `_person`: the metrics of a
-    20,000-post structure cost every post after each edit."""
+    (most posts) is costed straight away, in `_person`'s steps without its record: the metrics of
+    a 20,000-post structure cost every post after each edit."""
     holders = post.holders
     if len(holders) != 1 or post.fte is None:
         return _sum(post_people(post, profile))
@@ -170,9 +175,7 @@ def post_cost(post: Post, profile: RulesProfile) -> Cost:
     salary = holder.salary if holder.salary is not None else post.salary
     if salary is None:
         return ZERO
-    pay = salary * holder.fte
-    ni = max(0.0, pay - profile.ni_threshold) * profile.ni_rate if pay > 0 else 0.0
-    pension = 0.0 if holder.lgps_member is False or pay <= 0 else pay * profile.lgps_rate
+    pay, ni, pension = _pay_ni_pension(salary * holder.fte, holder.lgps_member, profile)
     share = post.share
     return Cost(pay * share, ni * share, pension * share)
 

@@ -36,8 +36,10 @@ UNKNOWN_SIDE = None
 
 
 class StructureTables:
-    """A structure's tables, with the few reads its mutators need. Invariant: solid lines form a
-    forest (each post one manager)."""
+    """A structure's tables, with the few reads its mutators need. Invariants: solid lines form a
+    forest (each post one manager); `_posts` and `_manager` hold the same posts in the same order,
+    so a mutator adds or removes a post in both together and never re-keys either
+    (`Structure.posts_with_managers` walks them side by side; a property test holds it)."""
 
     def __init__(self) -> None:
         self._graph: nx.DiGraph | None = None

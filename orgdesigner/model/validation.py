@@ -45,6 +45,8 @@ def _check_date(name: str, label: str, value: str | None) -> None:
 FTE_MAX = 5.0
 GROUP_FTE_MAX = 100_000.0
 PAY_MAX = 10_000_000.0
+NOTICE_MAX = 104.0
+"""Weeks of contractual notice (two years: well past any council contract; the window offers 52)."""
 
 
 def validate_holder(name: str, holder: Holder) -> None:
@@ -55,8 +57,8 @@ def validate_holder(name: str, holder: Holder) -> None:
     if (
         0 < holder.fte <= 5
         and (holder.salary is None or 0 <= holder.salary <= 10_000_000)
-        and (holder.notice_weeks is None or holder.notice_weeks >= 0)
-        and (holder.strain_cost is None or holder.strain_cost >= 0)
+        and (holder.notice_weeks is None or 0 <= holder.notice_weeks <= NOTICE_MAX)
+        and (holder.strain_cost is None or 0 <= holder.strain_cost <= PAY_MAX)
         and (holder.protected_pension_age is None or 50 <= holder.protected_pension_age <= 75)
         and not holder.date_of_birth
         and not holder.service_start
@@ -67,9 +69,10 @@ def validate_holder(name: str, holder: Holder) -> None:
         raise EditRefused(f"'{who}': a person's FTE must be more than 0 and at most 5, not {holder.fte}.")
     if holder.salary is not None and not (0 <= holder.salary <= 10_000_000):
         raise EditRefused(f"'{who}': the salary must be between £0 and £10m, not {holder.salary}.")
-    for label, value in (("notice", holder.notice_weeks), ("strain cost", holder.strain_cost)):
-        if value is not None and value < 0:
-            raise EditRefused(f"'{who}': the {label} cannot be negative.")
+    if holder.notice_weeks is not None and not (0 <= holder.notice_weeks <= NOTICE_MAX):
+        raise EditRefused(f"'{who}': notice must be between 0 and 104 weeks, not {holder.notice_weeks}.")
+    if holder.strain_cost is not None and not (0 <= holder.strain_cost <= PAY_MAX):
+        raise EditRefused(f"'{who}': the strain cost must be between £0 and £10m, not {holder.strain_cost}.")
     age = holder.protected_pension_age
     if age is not None and not (50 <= age <= 75):
         raise EditRefused(f"'{who}': a protected pension age must be between 50 and 75, not {age}.")

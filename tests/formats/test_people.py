@@ -86,13 +86,24 @@ def test_unknown_keys_everywhere_are_written_back_on_save() -> None:
         ({"fte": 0}, "FTE must be more than 0"),
         ({"date_of_birth": "3rd May"}, "date of birth '3rd May' is not a date"),
         ({"lgps_member": "yes"}, "lgps_member: expected true, false or null"),
-        ({"notice_weeks": -1}, "notice cannot be negative"),
+        ({"notice_weeks": -1}, "notice must be between 0 and 104 weeks"),
+        ({"notice_weeks": 500}, "notice must be between 0 and 104 weeks"),
+        ({"strain_cost": 2e7}, "strain cost must be between £0 and £10m"),
     ],
 )
 def test_a_bad_holder_field_is_named(holder: dict[str, object], message: str) -> None:
     with pytest.raises(FileProblem, match="HR") as info:
         native.loads(_file({"id": "HR", "title": "Head of HR", "reports_to": "CE", "holders": [holder]}))
     assert message in str(info.value)
+
+
+@pytest.mark.parametrize("key", ["salary", "notice_weeks", "strain_cost", "protected_pension_age", "fte"])
+def test_a_holder_number_too_big_for_a_float_is_refused_on_opening_not_saved_as_infinity(key: str) -> None:
+    """JSON's 1e400 reads as infinity: kept, it would be saved as a file that cannot be opened again."""
+    text = _file({"id": "HR", "title": "Head of HR", "reports_to": "CE", "holders": [{"name": "Ann", key: 1}]})
+    text = text.replace(f'"{key}": 1', f'"{key}": 1e400')
+    with pytest.raises(FileProblem, match=rf"holders\[0\]\.{key}: inf is not a number this program can hold"):
+        native.loads(text)
 
 
 def test_editing_the_incumbent_names_the_holders_and_undo_puts_their_hr_fields_back() -> None:

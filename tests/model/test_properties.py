@@ -176,18 +176,23 @@ def test_save_and_load_round_trip(data: st.DataObject) -> None:
 @given(st.data())
 def test_a_full_check_finds_what_checking_every_post_with_every_rule_finds(data: st.DataObject) -> None:
     """A full check runs each rule only on the posts the rule lists (its candidates, found without
-    visiting every post); checking every post must find nothing more, in a structure built by edits
-    and in the same structure read back from a file."""
+    visiting every post); checking every post must find nothing more, in a structure built by edits,
+    the same structure read back from a file, and a copy of it with edits undone (posts_with_managers
+    pairs each post with its manager in all three)."""
     s = Structure()
     counter = [0]
+    inverses = []
     for _ in range(data.draw(st.integers(0, 40))):
         with contextlib.suppress(EditRefused):
-            s.apply(_draw_edit(data, s, counter))
+            inverses.append(s.apply(_draw_edit(data, s, counter)).inverse)
     document = Document("Candidates Council", CouncilType.COUNTY, PROFILE, [Scenario("Proposed", s, "n")])
     loaded = native.loads(native.dumps(document)).scenario("Proposed").structure
+    undone = s.copy()  # a copy, then some of the edits undone on it (latest first)
+    for inverse in reversed(inverses[len(inverses) // 2 :]):
+        undone.apply(inverse)
     every_post = tuple(replace(rule, only=None) for rule in ALL_RULES)
     no_bands = RulesProfile(min_span=3, max_span=3, max_layers=2, package_threshold=100_000)
-    for structure in (s, loaded):
+    for structure in (s, loaded, undone):
         pairs = [(post.id, manager) for post, manager in structure.posts_with_managers()]
         assert pairs == [(p, structure.manager_of(p)) for p in structure.post_ids()]
         for profile in (PROFILE, no_bands):
