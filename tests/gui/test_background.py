@@ -89,7 +89,7 @@ def test_pdf_and_png_are_written_on_the_worker_thread_too(
 
     from orgdesigner.gui.window.printing import PrintActions
     from orgdesigner.render.pages import PrintOptions
-    from tests.gui.test_window import small_document
+    from tests.gui.window_kit import small_document
 
     w = MainWindow(small_document(), restore_layout=False)
     qtbot.addWidget(w)

@@ -18,7 +18,7 @@ from orgdesigner.gui.window.exports import save_extension
 from orgdesigner.gui.window.printing import PrintActions
 from orgdesigner.model.edits import UpdatePost
 from orgdesigner.render.pages import PrintOptions
-from tests.gui.test_window import small_document
+from tests.gui.window_kit import small_document
 
 
 @pytest.fixture

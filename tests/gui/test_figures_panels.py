@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 from orgdesigner.gui.main_window import MainWindow
 from orgdesigner.model.edits import UpdatePost
 from orgdesigner.model.metrics import compute
-from tests.gui.test_window import small_document
+from tests.gui.window_kit import small_document
 
 
 def test_management_posts_count_a_shared_post_by_its_share_in_both_panels(

@@ -18,7 +18,7 @@ from orgdesigner.formats import native
 from orgdesigner.gui import files
 from orgdesigner.gui.main_window import MainWindow
 from orgdesigner.gui.window import file_actions
-from tests.gui.test_window import small_document
+from tests.gui.window_kit import small_document
 
 
 def _lock_by(path: Path, pid: int, host: str | None = None) -> dict[str, object]:

@@ -17,7 +17,7 @@ from orgdesigner.gui.window.profile_form import SKIPPED
 from orgdesigner.gui.window.rules import RulesDialog
 from orgdesigner.model.finance.policy import FinancePolicy
 from orgdesigner.model.profile import CouncilType, RulesProfile
-from tests.gui.test_window import small_document
+from tests.gui.window_kit import small_document
 
 
 @pytest.fixture
