@@ -7,7 +7,6 @@ wrong (one line on stderr, never a traceback).
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -15,37 +14,19 @@ from pathlib import Path
 from typing import NoReturn, TextIO
 
 from orgdesigner import __version__, console, resources
+from orgdesigner.cli_kit import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, UsageError, load_document, write_text_or_json
 from orgdesigner.formats import native, safe_io
 from orgdesigner.formats.organogram import import_organogram
 from orgdesigner.model import metrics as metrics_mod
 from orgdesigner.model.compare import compare
-from orgdesigner.model.document import Document
 from orgdesigner.model.errors import OrgError
 from orgdesigner.model.profile import CouncilType
 from orgdesigner.model.rules import Severity, check
-
-EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
-
-
-class UsageError(OrgError):
-    """The command line itself is wrong (unknown option, missing argument)."""
 
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         raise UsageError(f"{message} (see '{self.prog} --help')")
-
-
-def _load(path: str, problems: list[str] | None = None) -> Document:
-    return native.load(Path(path), problems)
-
-
-def _write_text_or_json(data: object, text: str, fmt: str, out: TextIO) -> None:
-    if fmt == "json":
-        json.dump(data, out, ensure_ascii=False, indent=2)
-        out.write("\n")
-    else:
-        out.write(text)
 
 
 # ---- commands -------------------------------------------------------------------------------------
@@ -84,7 +65,7 @@ def cmd_import_organogram(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
-    document = _load(args.file)
+    document = load_document(args.file)
     scenario = document.scenario(args.scenario)
     structure = scenario.structure
     findings = check(structure, document.profile, document.council_type)
@@ -102,12 +83,12 @@ def cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
         f"{counts[Severity.ERROR]} errors, {counts[Severity.WARNING]} warnings, {counts[Severity.INFO]} notes\n"
     ]
     lines += [f"{f.severity.value.upper():8} {f.rule:22} {f.message}\n" for f in findings]
-    _write_text_or_json(data, "".join(lines), args.format, out)
+    write_text_or_json(data, "".join(lines), args.format, out)
     return EXIT_FINDINGS if errors else EXIT_OK
 
 
 def cmd_metrics(args: argparse.Namespace, out: TextIO) -> int:
-    document = _load(args.file)
+    document = load_document(args.file)
     scenario = document.scenario(args.scenario)
     m = metrics_mod.compute(scenario.structure, document.profile)
     text = (
@@ -126,21 +107,21 @@ def cmd_metrics(args: argparse.Namespace, out: TextIO) -> int:
         f"  pay multiple        {m.pay_multiple:.2f}\n"
         f"  unplaced posts      {m.unplaced}\n"
     )
-    _write_text_or_json(m.as_dict(), text, args.format, out)
+    write_text_or_json(m.as_dict(), text, args.format, out)
     return EXIT_OK
 
 
 def cmd_compare(args: argparse.Namespace, out: TextIO) -> int:
-    document = _load(args.file)
+    document = load_document(args.file)
     comparison = compare(document, args.from_name, args.to_name)
-    _write_text_or_json(comparison.as_dict(), comparison.summary(), args.format, out)
+    write_text_or_json(comparison.as_dict(), comparison.summary(), args.format, out)
     return EXIT_OK
 
 
 def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
     from orgdesigner.formats import xlsx
 
-    document = _load(args.file)
+    document = load_document(args.file)
     wrote: list[str] = []
     if not (args.xlsx or args.organogram_senior or args.transparency):
         raise UsageError("say what to export: --xlsx, --organogram-senior (and --organogram-junior) or --transparency")
@@ -192,7 +173,7 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_scenarios(args: argparse.Namespace, out: TextIO) -> int:
-    document = _load(args.file)
+    document = load_document(args.file)
     for scenario in document.scenarios:
         out.write(f"{scenario.name}\t{len(scenario.structure)} posts\t{scenario.notes}\n")
     return EXIT_OK

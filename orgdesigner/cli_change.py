@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from orgdesigner.cli import EXIT_FINDINGS, EXIT_OK, UsageError, _load, _write_text_or_json
+from orgdesigner.cli_kit import EXIT_FINDINGS, EXIT_OK, UsageError, load_document, write_text_or_json
 
 
 def cmd_consultation(args: argparse.Namespace, out: TextIO) -> int:
@@ -30,7 +30,7 @@ def cmd_consultation(args: argparse.Namespace, out: TextIO) -> int:
         from orgdesigner.formats.hr_equality import read_characteristics
 
         hr = read_characteristics(Path(args.equality), Path(args.map) if args.map else None)
-    document = _load(args.file)
+    document = load_document(args.file)
     result = analyse(document, args.from_name, args.to_name, today, hr)
     del hr  # special category data: only the counts go on
     if args.pdf:
@@ -43,7 +43,7 @@ def cmd_consultation(args: argparse.Namespace, out: TextIO) -> int:
         titles = write_consultation_pdf(result, Path(args.pdf), heading)
         sys.stderr.write(f"Wrote {args.pdf}: {len(titles)} pages\n")
         del app
-    _write_text_or_json(result.as_dict(), result.summary(), args.format, out)
+    write_text_or_json(result.as_dict(), result.summary(), args.format, out)
     return EXIT_FINDINGS if result.errors() else EXIT_OK
 
 
@@ -74,5 +74,5 @@ def cmd_redundancy(args: argparse.Namespace, out: TextIO) -> int:
         f" at most {policy.max_weeks:g} weeks)\n"
         f"  total          £{pay.total:,.2f}\n"
     )
-    _write_text_or_json(pay.as_dict(), text, args.format, out)
+    write_text_or_json(pay.as_dict(), text, args.format, out)
     return EXIT_OK

@@ -9,7 +9,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from orgdesigner.cli import EXIT_OK, UsageError, _load
+from orgdesigner.cli_kit import EXIT_OK, UsageError, load_document
 
 if TYPE_CHECKING:
     from orgdesigner.render.pages import PrintOptions
@@ -38,7 +38,7 @@ def _print_options(args: argparse.Namespace) -> PrintOptions:
 
 
 def cmd_pdf(args: argparse.Namespace, out: TextIO) -> int:
-    document = _load(args.file)
+    document = load_document(args.file)
     app = gui_app()
     from orgdesigner.render.html import write_html
     from orgdesigner.render.pages import write_pdf
@@ -55,7 +55,7 @@ def cmd_pdf(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_html(args: argparse.Namespace, out: TextIO) -> int:
     """The accessible HTML version of the pack's chart (headings and nested lists)."""
-    document = _load(args.file)
+    document = load_document(args.file)
     app = gui_app()  # fonts measure titles the way the printed cards wrap them
     from orgdesigner.render.html import write_html
 
@@ -67,7 +67,7 @@ def cmd_html(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_picture(args: argparse.Namespace, out: TextIO) -> int:
     """`svg` and `png`: the chart, or one branch, as a picture."""
-    document = _load(args.file)
+    document = load_document(args.file)
     app = gui_app()
     from orgdesigner.render.chart import write_png, write_svg
 
