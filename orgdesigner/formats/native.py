@@ -197,7 +197,9 @@ class _Reader:
         return bool(self._get(key, default, (bool,), "true or false"))
 
     def items(self, key: str) -> list[Any]:
-        return list(self._get(key, [], (list,), "a list"))
+        """The list as read, not a copy: a 100,000-post file's posts are not copied again."""
+        value: list[Any] = self._get(key, [], (list,), "a list")
+        return value
 
     def choice(self, key: str, enum: Callable[[str], Any], default: Any) -> Any:
         raw = self.data.get(key)
@@ -310,7 +312,7 @@ def _document(data: Any, source: str, problems: list[str] | None) -> Document:
             if name in names:
                 raise FileProblem(f"{where}.name: two scenarios are called '{name}'.")
             names.add(name)
-            records = read_posts(sr._get("posts", [], (list,), "a list"), where)
+            records = read_posts(sr.items("posts"), where)
             groups = [_read_group(g, f"{where}.staff_groups[{i}]") for i, g in enumerate(sr.items("staff_groups"))]
             structure = build_structure(records, groups, problems, f"{name}: ")
             targets_raw = sr.data.get("targets", {})

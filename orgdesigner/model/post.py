@@ -178,12 +178,13 @@ class Holder:
     """Keys this version does not know, as (key, JSON text), written back unchanged on save."""
 
 
-def _fte_units(fte: float | None) -> int:
-    """FTE in ten-thousandths, so running totals add up exactly whatever the order of edits.
+def fte_units_of(fte: float | None, share: float = 1.0) -> int:
+    """FTE (times this council's share of it) in ten-thousandths, so running totals add up exactly
+    whatever the order of edits; a post's fte_units without building a post.
 
     An FTE not known (an import's out-of-range value) counts 0; totals say how many are unknown.
     """
-    return 0 if fte is None else round(fte * 10_000)
+    return 0 if fte is None else round(fte * share * 10_000)
 
 
 @value_class
@@ -249,7 +250,7 @@ class Post:
     @property
     def fte_units(self) -> int:
         """This council's FTE in ten-thousandths: a shared post counts its share."""
-        return 0 if self.fte is None else _fte_units(self.fte * self.share)
+        return fte_units_of(self.fte, self.share)
 
     @property
     def headcount(self) -> int:
@@ -291,7 +292,7 @@ class StaffGroup:
 
     @property
     def fte_units(self) -> int:
-        return _fte_units(self.fte)
+        return fte_units_of(self.fte)
 
     @property
     def people(self) -> int:

@@ -17,7 +17,7 @@ from operator import attrgetter
 from typing import TYPE_CHECKING, Self
 
 from orgdesigner.model.derived import DerivedFigures
-from orgdesigner.model.post import Post, Role, Side, StaffGroup
+from orgdesigner.model.post import Post, Role, Side, StaffGroup, fte_units_of
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -142,7 +142,7 @@ class StructureTables:
         values = list(posts.values())
         for (side, fte, share), count in Counter(map(attrgetter("side", "fte", "share"), values)).items():
             # A post's FTE units depend on its FTE and share alone: one post answers for all alike.
-            structure._fte_by_side[side] += Post("", "", fte=fte, share=share).fte_units * count
+            structure._fte_by_side[side] += fte_units_of(fte, share) * count
         named = set(compress(range(len(values)), map(attrgetter("roles"), values)))
         named.update(compress(range(len(values)), map(attrgetter("source_ref"), values)))
         named.update(compress(range(len(values)), map(attrgetter("assistant"), values)))

@@ -43,9 +43,7 @@ class Checker:
         """Check everything from scratch (on load, or after the profile changes)."""
         ctx = Context(self.structure, self.profile, self.council_type)
         ctx.prime_layers()
-        self._by_post = {}
-        self._whole = ()
-        self._counts = Counter()
+        self._whole = ()  # _run_whole takes the old whole findings off the counts: none are left
         # Rule by rule (each post's findings stay in rule order), each over the posts it lists
         # where it lists them: one tight loop a rule rather than a loop over rules for every post.
         structure = self.structure
