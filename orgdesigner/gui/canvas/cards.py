@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QPainterPath
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem
 
+from orgdesigner.gui.canvas.edges import Edges, contains, union
 from orgdesigner.gui.canvas.items import BranchBlock, PostItem, connector_item
 from orgdesigner.model.layout import Layout
 
@@ -19,8 +20,6 @@ if TYPE_CHECKING:
     from orgdesigner.gui.canvas.scene import ChartScene
 
 Point = tuple[float, float]
-Edges = tuple[float, float, float, float]
-"""A rectangle as (left, top, right, bottom)."""
 
 
 class CardKeeper:
@@ -71,7 +70,7 @@ class CardKeeper:
     def covers(self, branch: str, edges: Edges) -> bool:
         """Whether a block's cards are made everywhere in a rectangle (its own coordinates)."""
         done = self.partial.get(branch)
-        return branch in self.materialized and (done is None or _contains(done, edges))
+        return branch in self.materialized and (done is None or contains(done, edges))
 
     def materialize(
         self, branch: str, lay: Layout, left: set[str] | frozenset[str] = frozenset(), within: Edges | None = None
@@ -89,10 +88,10 @@ class CardKeeper:
         positions = lay.positions
         done = self.partial.get(branch)
         if within is not None and done is not None:
-            if old == positions and _contains(done, within):
+            if old == positions and contains(done, within):
                 return  # nothing moved, and the cards and lines there are made already
-            within = _union(done, within)
-        if within is not None and _contains(within, (0.0, 0.0, lay.width, lay.height)):
+            within = union(done, within)
+        if within is not None and contains(within, (0.0, 0.0, lay.width, lay.height)):
             within = None  # the whole block
         if within is None:
             self.partial.pop(branch, None)
@@ -186,14 +185,6 @@ class CardKeeper:
     def _remove(self, item: QGraphicsItem) -> None:
         if item.scene() is self.scene:
             self.scene.removeItem(item)
-
-
-def _union(a: Edges, b: Edges) -> Edges:
-    return (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
-
-
-def _contains(outer: Edges, inner: Edges) -> bool:
-    return outer[0] <= inner[0] and outer[1] <= inner[1] and inner[2] <= outer[2] and inner[3] <= outer[3]
 
 
 def _line_reaches(lay: Layout, manager: str, reports: tuple[str, ...], within: Edges) -> bool:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QGraphicsScene, QWidget
 
 from orgdesigner.gui.canvas.cards import CardKeeper
 from orgdesigner.gui.canvas.decor import ChartDecor
+from orgdesigner.gui.canvas.edges import edges_of, grown, moved, overlap
 from orgdesigner.gui.canvas.items import BLOCK_MARGINS, BranchBlock, OverviewItem, PostItem
 from orgdesigner.gui.document import LARGE_ABOVE, DocumentController
 from orgdesigner.model.blocks import BLOCK_POSTS, BlockCache, BlockChange
@@ -209,12 +210,11 @@ class ChartScene(QGraphicsScene):
         show = not self.overview.isVisible()
         lazy = self._lazy()
         materialized, partial = self.cards.materialized, self.cards.partial
-        seen, near_by = _edges(self._seen), _edges(self._near)
+        seen, near_by = edges_of(self._seen), edges_of(self._near)
         wide = seen
         if seen is not None:  # cards are made a little past the screen's edges: a short pan finds them
             w, h = (seen[2] - seen[0]) / 4, (seen[3] - seen[1]) / 4
-            wide = (seen[0] - 4 * w, seen[1] - 4 * h, seen[2] + 4 * w, seen[3] + 4 * h)
-            seen = (seen[0] - w, seen[1] - h, seen[2] + w, seen[3] + h)
+            wide, seen = grown(seen, 4 * w, 4 * h), grown(seen, w, h)
         origins, layouts = self.cache.origins, self.cache.layouts
         left, top, right, bottom = BLOCK_MARGINS
         for branch, block in self.blocks.items():
@@ -222,16 +222,16 @@ class ChartScene(QGraphicsScene):
             ox, oy = origins[branch]
             lay = layouts[branch]
             rect = (ox - left, oy - top, ox + lay.width + right, oy + lay.height + bottom)
-            near = show and (near_by is None or _overlap(rect, near_by))
+            near = show and (near_by is None or overlap(rect, near_by))
             if near and (branch not in materialized or branch in partial):
                 if not lazy:
                     self.cards.materialize(branch, lay)
-                elif seen is not None and wide is not None and _overlap(rect, seen):
+                elif seen is not None and wide is not None and overlap(rect, seen):
                     # on screen: its cards there at once, the rest of the block when idle; a part-made
                     # block a screen past each edge at a time (a pan then grows it every ~20 frames)
-                    local = (seen[0] - ox, seen[1] - oy, seen[2] - ox, seen[3] - oy)
+                    local = moved(seen, -ox, -oy)
                     if branch in partial and not self.cards.covers(branch, local):
-                        local = (wide[0] - ox, wide[1] - oy, wide[2] - ox, wide[3] - oy)
+                        local = moved(wide, -ox, -oy)
                     self.cards.materialize(branch, lay, within=local)
                     if branch in partial:
                         self._pending.add(branch)
@@ -317,16 +317,3 @@ class ChartScene(QGraphicsScene):
         # Touched cards were repainted by refresh(); whole-structure findings name few posts.
         for finding in self.controller.checker.findings_for_whole():
             self._repaint_posts(finding.posts)
-
-
-Edges = tuple[float, float, float, float]
-
-
-def _edges(rect: QRectF | None) -> Edges | None:
-    """A rectangle as (left, top, right, bottom)."""
-    return None if rect is None else (rect.left(), rect.top(), rect.right(), rect.bottom())
-
-
-def _overlap(a: Edges, b: Edges) -> bool:
-    """Whether two rectangles overlap (as QRectF.intersects: touching edges do not)."""
-    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
