@@ -1,12 +1,58 @@
-"""Copying a branch: the same posts, lines and staff groups under new ids (ids stay unique)."""
+"""Cut, copy and paste of a branch; a copy has the same posts, lines and staff groups under new
+ids (ids stay unique)."""
 
 from __future__ import annotations
 
 import dataclasses
+from typing import TYPE_CHECKING
 
-from orgdesigner.model.edits import AddDottedLine, AddPost, AddStaffGroup, Composite, Edit
+from orgdesigner.model.edits import AddDottedLine, AddPost, AddStaffGroup, Composite, Edit, MovePost
 from orgdesigner.model.post import Status
 from orgdesigner.model.structure import Structure
+
+if TYPE_CHECKING:
+    from orgdesigner.gui.document import DocumentController
+
+
+class Clipboard:
+    """The branch last cut or copied: the next paste moves it (a cut) or adds a copy of it under
+    the post then selected. Edits go through the controller, as every user action's do."""
+
+    def __init__(self, controller: DocumentController) -> None:
+        self._controller = controller
+        self._clip: tuple[str, str] | None = None  # ("cut" | "copy", post id)
+
+    def clear(self) -> None:
+        """Forget the branch (another document is shown)."""
+        self._clip = None
+
+    def cut(self, post_id: str) -> None:
+        """Remember a branch to move: the next paste moves it under the post then selected."""
+        self._clip = ("cut", post_id)
+        title = self._controller.structure.post(post_id).title
+        self._controller.message.emit(f"Cut '{title}': select its new manager and paste.")
+
+    def copy(self, post_id: str) -> None:
+        self._clip = ("copy", post_id)
+        self._controller.message.emit("Copied the branch: select where it goes and paste.")
+
+    def paste(self, manager: str | None) -> bool:
+        """Move the cut branch (or add a copy of the copied one) under `manager`."""
+        controller = self._controller
+        if self._clip is None:
+            controller.message.emit("Nothing to paste: cut or copy a post first.")
+            return False
+        kind, source = self._clip
+        if source not in controller.structure:
+            self._clip = None
+            controller.message.emit("The cut or copied post is no longer there.")
+            return False
+        if kind == "copy":
+            return controller.copy_branch(source, manager)
+        if controller.perform(MovePost(source, manager, holding_reason=None if manager else "pasted at the top")):
+            self._clip = None
+            return True
+        return False
 
 
 def copy_branch_edit(structure: Structure, post_id: str, manager: str | None) -> Edit:

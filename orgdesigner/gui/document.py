@@ -9,16 +9,16 @@ each user action has one path into the model.
 
 from __future__ import annotations
 
-import gc
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from orgdesigner.formats import native
 from orgdesigner.gui import templates as post_templates
-from orgdesigner.gui.clipboard import copy_branch_edit
+from orgdesigner.gui.clipboard import Clipboard, copy_branch_edit
+from orgdesigner.gui.first_check import LARGE_ABOVE, FirstCheck
 from orgdesigner.gui.highlights import Highlights, Layer
 from orgdesigner.model.document import Document, Scenario
 from orgdesigner.model.document_edits import (
@@ -62,11 +62,6 @@ class EditCommand(QUndoCommand):
         self._redo_edit = self._controller._apply_in(self._target, self._undo_edit, self._shown)
 
 
-LARGE_ABOVE = 2_000
-"""Posts above which a file is large: it opens on the chart's overview, its cards are made where
-the user looks, and its first full check runs just after the window's first paint."""
-
-
 class DocumentController(QObject):
     """Holds one open document for the window.
 
@@ -100,36 +95,23 @@ class DocumentController(QObject):
         self.selection: list[str] = []
         self.highlights = Highlights(self)
         self._folded: frozenset[str] = frozenset()  # replaced, never changed: views may hold it
-        self._clip: tuple[str, str] | None = None  # ("cut" | "copy", post id)
+        self.clipboard = Clipboard(self)
         self.selectionChanged.connect(self._light_manager_chain)
         if len(self.structure) > LARGE_ABOVE:
-            # A large file opens on the overview, which shows no finding markers: the chart paints
-            # first and asks for the check straight after (~0.1 s at 20,000 posts), before any click
-            # can arrive; without a chart on screen, the check runs a moment later all the same.
             self.checker = Checker(self.structure, self.document.profile, self.document.council_type)
-            self._unchecked: Checker | None = self.checker
-            QTimer.singleShot(1000, self.finish_first_check)
+            self._first_check: FirstCheck | None = FirstCheck(self, self.checker)
         else:
-            self._unchecked = None
+            self._first_check = None
             self.checker = self._new_checker()
 
     @property
     def check_pending(self) -> bool:
-        return self._unchecked is not None and self._unchecked is self.checker
+        return self._first_check is not None and self._first_check.pending
 
     def finish_first_check(self) -> None:
-        """Run a large file's first full check, once (edits made before it are checked too).
-
-        Then Python's cycle collector walks everything once, while the user reads the first
-        frame: the file's and the chart's objects were made with it paused (`model.bulk`), and
-        its first full walk of them (~0.3 s at 100,000 posts) would otherwise fall on a later drag.
-        """
-        if self.check_pending:
-            self.checker.full()
-            self.findingsChanged.emit()
-            self.checkedAll.emit()
-            gc.collect()
-        self._unchecked = None
+        """Run a large file's first full check now, if it has not run (see `FirstCheck`)."""
+        if self._first_check is not None:
+            self._first_check.finish()
 
     # ---- state -------------------------------------------------------------------------------------
     @property
@@ -171,7 +153,7 @@ class DocumentController(QObject):
         self.document = document
         self.path = path
         self._folded = frozenset()
-        self._clip = None
+        self.clipboard.clear()
         for layer in Layer:
             self.highlights.clear(layer)
         self.show_scenario(document.scenario().name)
@@ -306,30 +288,13 @@ class DocumentController(QObject):
         return self.perform(edit)
 
     def cut(self, post_id: str) -> None:
-        """Remember a branch to move: the next paste moves it under the post then selected."""
-        self._clip = ("cut", post_id)
-        self.message.emit(f"Cut '{self.structure.post(post_id).title}': select its new manager and paste.")
+        self.clipboard.cut(post_id)
 
     def copy(self, post_id: str) -> None:
-        self._clip = ("copy", post_id)
-        self.message.emit("Copied the branch: select where it goes and paste.")
+        self.clipboard.copy(post_id)
 
     def paste(self, manager: str | None) -> bool:
-        """Move the cut branch (or add a copy of the copied one) under `manager`."""
-        if self._clip is None:
-            self.message.emit("Nothing to paste: cut or copy a post first.")
-            return False
-        kind, source = self._clip
-        if source not in self.structure:
-            self._clip = None
-            self.message.emit("The cut or copied post is no longer there.")
-            return False
-        if kind == "copy":
-            return self.copy_branch(source, manager)
-        if self.perform(MovePost(source, manager, holding_reason=None if manager else "pasted at the top")):
-            self._clip = None
-            return True
-        return False
+        return self.clipboard.paste(manager)
 
     def delete(self, post_id: str, keep_reports: bool = True) -> bool:
         """Delete a post; its reports move up to its manager, or go with it (`keep_reports` False)."""

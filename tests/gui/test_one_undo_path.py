@@ -55,3 +55,29 @@ def test_one_undo_stack_takes_back_scenario_rules_and_post_changes_in_order(qtbo
     assert controller.document.scenario("Proposed A").structure.manager_of("a2") == "b"
     assert controller.document.scenario("Current").structure.manager_of("a2") == "a"
     assert "Proposed A" in changed  # the window was told of every scenario shown
+
+
+def test_cut_and_paste_moves_a_branch_once_and_copy_and_paste_adds_a_copy(qtbot: QtBot) -> None:
+    spec = {"ce": ["a", "b"], "a": ["a1", "a2"], "b": ["b1"]}
+    controller = DocumentController(Document("Borsetshire", CouncilType.COUNTY, scenarios=[Scenario("C", tree(spec))]))
+    said: list[str] = []
+    controller.message.connect(said.append)
+    assert not controller.paste("b")
+    assert "Nothing to paste" in said[-1]
+
+    controller.cut("a2")
+    assert controller.paste("b")
+    assert controller.structure.manager_of("a2") == "b"
+    assert not controller.paste("ce")  # a cut branch is pasted once
+    assert controller.structure.manager_of("a2") == "b"
+
+    controller.copy("a")
+    before = set(controller.structure.post_ids())
+    assert controller.paste("b") and controller.paste("ce")  # a copy may be pasted again
+    added = set(controller.structure.post_ids()) - before
+    assert len(added) == 4  # two copies of `a` and its one report left (a1)
+    assert controller.undo_stack.count() == 3
+    controller.undo_stack.undo()
+    controller.undo_stack.undo()
+    controller.undo_stack.undo()
+    assert controller.structure.snapshot() == tree(spec).snapshot()

@@ -17,7 +17,8 @@ from orgdesigner.gui.canvas.cards import CardKeeper
 from orgdesigner.gui.canvas.decor import ChartDecor
 from orgdesigner.gui.canvas.edges import edges_of, grown, moved, overlap
 from orgdesigner.gui.canvas.items import BLOCK_MARGINS, BranchBlock, OverviewItem, PostItem
-from orgdesigner.gui.document import LARGE_ABOVE, DocumentController
+from orgdesigner.gui.document import DocumentController
+from orgdesigner.gui.first_check import LARGE_ABOVE
 from orgdesigner.model.blocks import BLOCK_POSTS, BlockCache, BlockChange
 from orgdesigner.model.layout import Layout, LayoutOptions
 from orgdesigner.render.card import CardStyle
