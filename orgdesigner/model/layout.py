@@ -155,10 +155,56 @@ def forest_layout(
     return result
 
 
+class _Stacks:
+    """Where stacked reports go: a grid under their manager, columns of up to `stack_rows` cards
+    filled column by column, top to bottom. A team's corners are gathered here and all the teams'
+    cards placed in one update at the end (`place`): one call for 86,000 cards, not one a team."""
+
+    def __init__(self, opts: LayoutOptions) -> None:
+        self._card_height = opts.card_height
+        self._half_gap = opts.v_gap / 2
+        self._row_step = opts.card_height + opts.stack_gap
+        self._column_step = opts.card_width + opts.h_gap
+        self._rows = opts.stack_rows
+        self._row_tops: dict[float, list[float]] = {}  # by the manager's top: one list a tier
+        self._column_steps: dict[int, list[float]] = {}  # by the number of columns
+        self._kids: list[Sequence[str]] = []  # the stacked reports, team by team
+        self._corners: list[tuple[float, float]] = []  # and their cards' top-left corners
+
+    def grid(self, count: int, start: float, y: float) -> tuple[list[float], list[float]]:
+        """The columns' left edges and the rows' tops of `count` reports stacked under a manager
+        whose card's top is at `y`, the first column's left edge at `start`."""
+        ys = self._row_tops.get(y)
+        if ys is None:
+            ch, half_gap, step = self._card_height, self._half_gap, self._row_step
+            ys = self._row_tops[y] = [y + ch + half_gap + r * step for r in range(self._rows)]
+        if count < self._rows:
+            ys = ys[:count]
+        columns = -(-count // self._rows)
+        steps = self._column_steps.get(columns)
+        if steps is None:
+            steps = self._column_steps[columns] = [c * self._column_step for c in range(columns)]
+        return [start + step for step in steps], ys
+
+    def add(self, kids: Sequence[str], start: float, y: float) -> float:
+        """Stack a team's reports (placed by `place`); returns the stack's bottom edge."""
+        xs, ys = self.grid(len(kids), start, y)
+        self._kids.append(kids)
+        corners = self._corners
+        corners.extend(product(xs, ys))
+        spare = len(xs) * len(ys) - len(kids)  # the corners the last column leaves empty
+        if spare:
+            del corners[-spare:]
+        return ys[-1] + self._card_height
+
+    def place(self, positions: dict[str, tuple[float, float]]) -> None:
+        positions.update(zip(chain.from_iterable(self._kids), self._corners, strict=True))
+
+
 class _Teams:
     """A whole chart's stacked teams (managers whose reports are all leaves, enough of them to
     stack) and the width of every manager's block, worked out for all its trees at once: the
-    placing walk then stops at a team and places its reports in one update, never visiting
+    placing walk then stops at a team and stacks its reports in one step, never visiting
     them one by one (most of 100,000 posts are such leaves)."""
 
     def __init__(self, structure: Structure, opts: LayoutOptions) -> None:
@@ -167,14 +213,13 @@ class _Teams:
         self.reports = reports
         self.width: dict[str, float] = {}  # managers only: a leaf is a card wide
         self.offset: dict[str, float] = {}  # the manager's card's left edge within its block
-        self.teams: dict[str, tuple[Sequence[str], float, float, list[float], int, int]] = {}
-        """Each team's reports, its card's left edge, its stack's left padding, its columns'
-        offsets, its number of rows and the grid's corners its last column leaves empty."""
+        self.teams: dict[str, tuple[Sequence[str], float, float]] = {}
+        """Each team's reports, its card's left edge and its stack's left padding in its block."""
         cw, gap, indent, rows = opts.card_width, opts.h_gap, opts.stack_indent, opts.stack_rows
         managers = list(compress(reports.keys(), reports.values()))
         above_managers = set(map(manager_of.__getitem__, managers))
         least = opts.stack_min if opts.stack_leaves else len(structure) + 1
-        shapes: dict[int, tuple[float, float, float, list[float], int, int]] = {}  # by number of reports
+        shapes: dict[int, tuple[float, float, float]] = {}  # by number of reports
         others: list[str] = []  # the managers that are not teams
         for manager in managers:
             kids = reports[manager]
@@ -186,13 +231,11 @@ class _Teams:
                 columns = -(-len(kids) // rows)
                 block = indent + columns * cw + (columns - 1) * gap
                 w = max(cw, block)
-                steps = [c * (cw + gap) for c in range(columns)]
-                used = min(rows, len(kids))
-                shape = shapes[len(kids)] = (w, (w - cw) / 2, (w - block) / 2, steps, used, columns * used - len(kids))
-            w, card, pad, steps, used, spare = shape
+                shape = shapes[len(kids)] = (w, (w - cw) / 2, (w - block) / 2)
+            w, card, pad = shape
             self.width[manager] = w
             self.offset[manager] = card
-            self.teams[manager] = (kids, card, pad, steps, used, spare)
+            self.teams[manager] = (kids, card, pad)
         self._widen(others, manager_of, opts)
 
     def _widen(self, others: list[str], manager_of: Mapping[str, str | None], opts: LayoutOptions) -> None:
@@ -234,12 +277,9 @@ def _place_whole(teams: _Teams, root: str, x0: float, y0: float, opts: LayoutOpt
     positions = out.positions
     stacked = out.stacked
     row = ch + opts.v_gap
-    stack_rows, indent = opts.stack_rows, opts.stack_indent
-    half_gap = opts.v_gap / 2
-    stack_step = ch + opts.stack_gap
-    rows_below: dict[float, list[float]] = {}  # a stack's row tops by its manager's top: one list a tier
-    team_kids: list[Sequence[str]] = []  # the stacked reports, team by team
-    corners: list[tuple[float, float]] = []  # and their cards' top-left corners
+    indent = opts.stack_indent
+    stacks = _Stacks(opts)
+    stack = stacks.add
     bottom = y0
     todo: list[tuple[str, float, float]] = [(root, x0, y0)]
     while todo:
@@ -248,21 +288,12 @@ def _place_whole(teams: _Teams, root: str, x0: float, y0: float, opts: LayoutOpt
             bottom = y + ch
         team = team_of.get(node)
         if team is not None:
-            kids, card, pad, steps, used, spare = team
+            kids, card, pad = team
             positions[node] = (left + card, y)
             stacked.add(node)
-            start = left + pad + indent
-            ys = rows_below.get(y)
-            if ys is None:
-                ys = rows_below[y] = [y + ch + half_gap + r * stack_step for r in range(stack_rows)]
-            if used < stack_rows:
-                ys = ys[:used]
-            team_kids.append(kids)
-            corners.extend(product([start + step for step in steps], ys))  # column by column
-            if spare:
-                del corners[-spare:]
-            if ys[-1] + ch > bottom:
-                bottom = ys[-1] + ch
+            low = stack(kids, left + pad + indent, y)
+            if low > bottom:
+                bottom = low
             continue
         w = width.get(node, cw)
         positions[node] = (left + offset.get(node, 0.0), y)
@@ -276,8 +307,7 @@ def _place_whole(teams: _Teams, root: str, x0: float, y0: float, opts: LayoutOpt
         for kid in kids:
             todo.append((kid, cursor, y + row))
             cursor += width.get(kid, cw) + gap
-    # the stacked reports in one update: one call for 86,000 cards rather than one a team
-    positions.update(zip(chain.from_iterable(team_kids), corners, strict=True))
+    stacks.place(positions)
     out.height = max(out.height, bottom - y0)
     return width.get(root, cw)
 
@@ -295,40 +325,112 @@ def _place_tree(
     """Place one tree with its left edge at x0; return its width.
 
     Runs on every edit of a 20,000-post structure, so it reads the report lists directly and keeps
-    everything in locals: two passes, no recursion (a council can be 1,000 wide and 30 deep).
+    everything in locals: two passes (the blocks' widths, reports first; then the places, from
+    the top), no recursion (a council can be 1,000 wide and 30 deep).
     """
     cw, ch, gap = opts.card_width, opts.card_height, opts.h_gap
     reports: Mapping[str, Sequence[str]] = structure._children if isinstance(structure, Structure) else structure
-    collapsed = opts.collapsed
     # Atoms are blocks laid out already (the canvas's branches): placed whole, never descended.
     atoms = atoms or {}
     origins = atom_origins if atom_origins is not None else {}
+    kids_of, managers_up, above = _shown(structure, reports, root, opts.collapsed, atoms)
+    width, offset, stacked = _blocks(kids_of, managers_up, above, reports, atoms, opts)
+
+    positions = out.positions
+    row = ch + opts.v_gap
+    indent = opts.stack_indent
+    stacks = _Stacks(opts)
+    bottom = y0
+    todo: list[tuple[str, float, float]] = [(root, x0, y0)]
+    while todo:
+        node, left, y = todo.pop()
+        w = width.get(node, cw)
+        if node in atoms:
+            origins[node] = (left, y)
+            if y + atoms[node].height > bottom:
+                bottom = y + atoms[node].height
+            continue
+        positions[node] = (left + offset.get(node, 0.0), y)
+        if y + ch > bottom:
+            bottom = y + ch
+        kids = kids_of[node]
+        if not kids:
+            continue
+        if node in stacked:
+            out.stacked.add(node)
+            columns = stacked[node]
+            block = indent + columns * cw + (columns - 1) * gap
+            start = left + (w - block) / 2 + indent
+            if atoms:  # an atom among the reports is placed whole: its block's origin goes there
+                xs, ys = stacks.grid(len(kids), start, y)
+                for kid, corner in zip(kids, product(xs, ys), strict=False):
+                    (origins if kid in atoms else positions)[kid] = corner
+                low = ys[-1] + ch
+            else:
+                low = stacks.add(kids, start, y)
+            if low > bottom:
+                bottom = low
+            continue
+        total = gap * (len(kids) - 1)
+        for k in kids:
+            total += width.get(k, cw)
+        cursor = left + (w - total) / 2
+        for kid in kids:
+            todo.append((kid, cursor, y + row))
+            cursor += width.get(kid, cw) + gap
+    stacks.place(positions)
+    out.height = max(out.height, bottom - y0)
+    return width.get(root, cw)
+
+
+def _shown(
+    structure: Structure | Mapping[str, Sequence[str]],
+    reports: Mapping[str, Sequence[str]],
+    root: str,
+    collapsed: frozenset[str],
+    atoms: Mapping[str, Layout],
+) -> tuple[Mapping[str, Sequence[str]], list[str], set[str | None] | None]:
+    """The first pass of _place_tree: each shown post's shown reports, the managers (and atoms)
+    with reports before their managers, and (when known) the managers with a manager among
+    their reports."""
     no_kids: Sequence[str] = ()
-    kids_of: Mapping[str, Sequence[str]]
-    above: set[str | None] | None = None  # managers with a manager among their reports, when known
-    order: list[str] = []
     stack = [root]
     if collapsed or atoms:
         shown: dict[str, Sequence[str]] = {}
+        order: list[str] = []
         while stack:
             node = stack.pop()
             order.append(node)
             kids = no_kids if node in collapsed or node in atoms else reports[node]
             shown[node] = kids
             stack.extend(kids)
-        kids_of = shown
-        managers_up = [n for n in reversed(order) if shown[n] or n in atoms]
-    else:  # nothing folded or pre-laid: every report is shown (a branch block, most of the time)
-        # Managers level by level in comprehensions, never a Python step per card: most cards are
-        # leaves, whose width and offset are the defaults below (100,000 posts in ~0.1 s).
-        level, levels = (stack if reports[root] else []), []
-        while level:
-            levels.append(level)
-            level = [k for n in level for k in reports[n] if reports[k]]
-        managers_up = [n for level in reversed(levels) for n in level]
-        kids_of = reports
-        if isinstance(structure, Structure):  # each manager's own manager: no look-up per leaf
-            above = set(map(structure.manager_by_post().__getitem__, chain.from_iterable(levels[1:])))
+        return shown, [n for n in reversed(order) if shown[n] or n in atoms], None
+    # Nothing folded or pre-laid: every report is shown (a branch block, most of the time).
+    # Managers level by level in comprehensions, never a Python step per card: most cards are
+    # leaves, whose width and offset are _blocks' defaults (100,000 posts in ~0.1 s).
+    level, levels = (stack if reports[root] else []), []
+    while level:
+        levels.append(level)
+        level = [k for n in level for k in reports[n] if reports[k]]
+    managers_up = [n for level in reversed(levels) for n in level]
+    above: set[str | None] | None = None
+    if isinstance(structure, Structure):  # each manager's own manager: no look-up per leaf
+        above = set(map(structure.manager_by_post().__getitem__, chain.from_iterable(levels[1:])))
+    return reports, managers_up, above
+
+
+def _blocks(
+    kids_of: Mapping[str, Sequence[str]],
+    managers_up: list[str],
+    above: set[str | None] | None,
+    reports: Mapping[str, Sequence[str]],
+    atoms: Mapping[str, Layout],
+    opts: LayoutOptions,
+) -> tuple[dict[str, float], dict[str, float], dict[str, int]]:
+    """The second pass of _place_tree: each manager's block width, its card's left edge within
+    its block, and the stacked teams' numbers of columns. A leaf is a card wide, its left edge
+    at 0 within its space: only managers (and atoms) are entered."""
+    cw, gap, collapsed = opts.card_width, opts.h_gap, opts.collapsed
 
     def leafy(n: str) -> bool:
         """A leaf for stacking: no reports shown, not folded, and (for an atom) a single card."""
@@ -341,11 +443,9 @@ def _place_tree(
             return not any(map(reports.__getitem__, kids))
         return all(map(leafy, kids))
 
-    # every card starts as a lone leaf: a card's width, its left edge at 0 within its space
-    # a leaf is a card wide, its left edge at 0 within its space: only managers are entered here
     width: dict[str, float] = {}
-    offset: dict[str, float] = {}  # the card's left edge within its block
-    stacked: dict[str, int] = {}  # manager -> number of columns its stacked reports use
+    offset: dict[str, float] = {}
+    stacked: dict[str, int] = {}
     stack_leaves, stack_min, stack_rows, indent = opts.stack_leaves, opts.stack_min, opts.stack_rows, opts.stack_indent
     for node in managers_up:  # reports before their managers
         kids = kids_of[node]
@@ -374,60 +474,4 @@ def _place_tree(
         last = shift + total - width.get(kids[-1], cw) + offset.get(kids[-1], 0.0)
         centre = (first + last) / 2
         offset[node] = 0.0 if centre < 0 else (w - cw if centre > w - cw else centre)
-
-    positions = out.positions
-    row = ch + opts.v_gap
-    half_gap = opts.v_gap / 2
-    stack_step = ch + opts.stack_gap
-    rows_below: dict[float, list[float]] = {}  # a stack's row tops by its manager's top: one list a tier
-    team_kids: list[Sequence[str]] = []  # stacked reports, team by team, placed in one update at the end
-    corners: list[tuple[float, float]] = []  # and their cards' top-left corners
-    bottom = y0
-    todo: list[tuple[str, float, float]] = [(root, x0, y0)]
-    while todo:
-        node, left, y = todo.pop()
-        w = width.get(node, cw)
-        if node in atoms:
-            origins[node] = (left, y)
-            if y + atoms[node].height > bottom:
-                bottom = y + atoms[node].height
-            continue
-        positions[node] = (left + offset.get(node, 0.0), y)
-        if y + ch > bottom:
-            bottom = y + ch
-        kids = kids_of[node]
-        if not kids:
-            continue
-        if node in stacked:
-            out.stacked.add(node)
-            columns = stacked[node]
-            block = indent + columns * cw + (columns - 1) * gap
-            start = left + (w - block) / 2 + indent
-            # column by column, top to bottom: the grid's corners in the order the reports take them
-            ys = rows_below.get(y)
-            if ys is None:
-                ys = rows_below[y] = [y + ch + half_gap + r * stack_step for r in range(stack_rows)]
-            if len(kids) < stack_rows:
-                ys = ys[: len(kids)]
-            grid = product([start + c * (cw + gap) for c in range(columns)], ys)
-            if atoms:
-                for kid, corner in zip(kids, grid, strict=False):
-                    (origins if kid in atoms else positions)[kid] = corner
-            else:
-                team_kids.append(kids)
-                corners.extend(grid)
-                if columns * len(ys) > len(kids):
-                    del corners[len(kids) - columns * len(ys) :]
-            if ys[-1] + ch > bottom:
-                bottom = ys[-1] + ch
-            continue
-        total = gap * (len(kids) - 1)
-        for k in kids:
-            total += width.get(k, cw)
-        cursor = left + (w - total) / 2
-        for kid in kids:
-            todo.append((kid, cursor, y + row))
-            cursor += width.get(kid, cw) + gap
-    positions.update(zip(chain.from_iterable(team_kids), corners, strict=True))
-    out.height = max(out.height, bottom - y0)
-    return width.get(root, cw)
+    return width, offset, stacked
