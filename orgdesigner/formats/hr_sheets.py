@@ -11,7 +11,7 @@ from collections import Counter
 from typing import Any
 
 from orgdesigner.formats.cells import Formula
-from orgdesigner.formats.sheet_kit import COUNT, FTE, MONEY, Book, Cell
+from orgdesigner.formats.sheet_kit import COUNT, FTE, MONEY, Book, Cell, column_letter
 from orgdesigner.model import figures
 from orgdesigner.model.compare import compare, phase_of
 from orgdesigner.model.consultation.analysis import senior_appointments
@@ -162,7 +162,7 @@ def spans_and_layers(book: Book) -> None:
         book.write(ws, 0, col + 1, count, f.get(header=True))
         values = sorted(counts)
         for r, value in enumerate(values, start=1):
-            cell = f"{_letter(col)}{r + 1}"
+            cell = f"{column_letter(col)}{r + 1}"
             book.write(ws, r, col, value)
             book.write(ws, r, col + 1, Formula(f"=COUNTIF({over},{cell})", counts[value]) if over else counts[value])
         chart = book.workbook.add_chart({"type": "column"})
@@ -176,15 +176,6 @@ def spans_and_layers(book: Book) -> None:
         chart.set_y_axis({"name": count})
         chart.set_legend({"none": True})
         ws.insert_chart(top + 16 * n, 6, chart)
-
-
-def _letter(col: int) -> str:
-    letters = ""
-    col += 1
-    while col:
-        col, rest = divmod(col - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
 
 
 def costs(book: Book) -> None:

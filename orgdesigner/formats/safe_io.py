@@ -86,13 +86,7 @@ def read_input(path: str | Path, kind: str) -> bytes:
     """
     path = Path(path)
     limit = SIZE_LIMITS[kind]
-    try:
-        info = path.stat()
-    except FileNotFoundError:
-        raise FileProblem(f"{path} does not exist.") from None
-    except OSError as exc:
-        raise FileProblem(f"Could not read {path}: {exc.strerror or exc}.") from None
-    _check_regular(path, info, limit)
+    check_input(path, kind)
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
         fd = os.open(path, flags)

@@ -16,7 +16,7 @@ from __future__ import annotations
 from datetime import date
 
 from orgdesigner.formats.cells import Formula
-from orgdesigner.formats.sheet_kit import COUNT, MONEY, Book
+from orgdesigner.formats.sheet_kit import COUNT, MONEY, Book, column_letter
 from orgdesigner.model.compare import compare
 from orgdesigner.model.finance.savings import Change, SavingsProfile, vacated_share
 from orgdesigner.model.finance.years import part_year, year_label
@@ -31,15 +31,6 @@ def _profile(book: Book) -> SavingsProfile | None:
     if len(document.scenarios) < 2 or scenario is document.scenarios[0]:
         return None
     return compare(document, document.scenarios[0].name, scenario.name, phases=False).finance
-
-
-def _col(index: int) -> str:
-    name = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        name = chr(65 + rest) + name
-    return name
 
 
 def _serial(day: date) -> int:
@@ -93,7 +84,7 @@ def savings_profile(book: Book) -> None:
     saving_row = row
     book.write(ws, row, 0, "Saving (part-year effects)", bold)
     for n, year in enumerate(profile.years):
-        col = _col(first_year_col + n)
+        col = column_letter(first_year_col + n)
         value = round(year.saving, 2)
         book.write(
             ws, row, first_year_col + n, Formula(f"=SUM({col}{top + 1}:{col}{last + 1})*$B$3", value), bold_money
@@ -120,15 +111,19 @@ def savings_profile(book: Book) -> None:
     row += 1
     book.write(ws, row, 0, "Net saving", bold)
     for n, year in enumerate(profile.years):
-        col = _col(first_year_col + n)
+        col = column_letter(first_year_col + n)
         formula = Formula(f"={col}{saving_row + 1}-{col}{one_off_row + 1}", round(year.net, 2))
         book.write(ws, row, first_year_col + n, formula, bold_money)
     net_row = row
     row += 1
     book.write(ws, row, 0, "Cumulative net saving", bold)
     for n, year in enumerate(profile.years):
-        col = _col(first_year_col + n)
-        text = f"={col}{net_row + 1}" if n == 0 else f"={_col(first_year_col + n - 1)}{row + 1}+{col}{net_row + 1}"
+        col = column_letter(first_year_col + n)
+        text = (
+            f"={col}{net_row + 1}"
+            if n == 0
+            else f"={column_letter(first_year_col + n - 1)}{row + 1}+{col}{net_row + 1}"
+        )
         book.write(ws, row, first_year_col + n, Formula(text, round(year.cumulative_net, 2)), bold_money)
     row += 2
     payback = "never" if profile.payback_months is None else f"{profile.payback_months} months"

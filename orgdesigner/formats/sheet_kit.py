@@ -104,6 +104,13 @@ class Formats:
         return self.get(number, bold=bold, header=header, wrap=wrap, top=top, quote=True, left=left, size=size)
 
 
+def column_letter(col: int) -> str:
+    """A sheet column's letters ("A", ..., "AA") for a 0-based column, as formulas name it."""
+    from xlsxwriter.utility import xl_col_to_name  # only while a workbook is written
+
+    return str(xl_col_to_name(col))
+
+
 def put(worksheet: Any, row: int, col: int, value: Cell, fmt: Any, formats: Formats) -> None:
     """Write one cell. Text is always text (formula-like text with Excel's quote prefix); only a
     `Formula` becomes a formula, stored with its value. Non-finite numbers are left empty."""

@@ -18,27 +18,22 @@ def _span(ctx: Context, post: Post) -> list[Finding]:
     if span == 0:
         return NONE
     profile = ctx.profile
-    if span < profile.min_span and structure.manager_of(post.id) is None and not structure.is_held(post.id):
-        # The top post has no neighbour to merge with: widen it from below instead.
-        return [
-            Finding(
-                "span.min",
-                Severity.WARNING,
-                (post.id,),
-                f"'{post.title}' has {span} direct report{'s' if span != 1 else ''}, fewer than the minimum "
-                f"span of {profile.min_span}: as the top post it has no neighbour to combine with; bring posts "
-                "from the tier below up to report to it, or remove a management tier below it.",
-            )
-        ]
     if span < profile.min_span:
+        if structure.manager_of(post.id) is None and not structure.is_held(post.id):
+            # The top post has no neighbour to merge with: widen it from below instead.
+            advice = (
+                "as the top post it has no neighbour to combine with; bring posts from the tier below up to "
+                "report to it, or remove a management tier below it."
+            )
+        else:
+            advice = "merge it with a neighbouring post, give it more reports, or move its reports up."
         return [
             Finding(
                 "span.min",
                 Severity.WARNING,
                 (post.id,),
                 f"'{post.title}' has {span} direct report{'s' if span != 1 else ''}, fewer than the minimum "
-                f"span of {profile.min_span}: merge it with a neighbouring post, give it more reports, "
-                "or move its reports up.",
+                f"span of {profile.min_span}: {advice}",
             )
         ]
     if span > profile.max_span:
