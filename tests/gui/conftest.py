@@ -5,21 +5,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from orgdesigner.gui.main_window import MainWindow
-from tests.gui.window_kit import small_document
+from tests.gui.window_kit import opened, small_document
 
 
 @pytest.fixture
 def window(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> Iterator[MainWindow]:
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
-    w = MainWindow(small_document())
-    qtbot.addWidget(w)
-    w.resize(1800, 1000)
-    w.show()
-    qtbot.waitExposed(w)
+    w = opened(qtbot, monkeypatch, small_document(), size=(1800, 1000))
     w.view.reset_zoom()
     w.view.centerOn(w.scene.items_by_id["ce"])
     QApplication.processEvents()

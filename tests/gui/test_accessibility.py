@@ -10,13 +10,14 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible, QAccessibleInterface, QColor, QPalette
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from orgdesigner import resources
 from orgdesigner.formats import native
 from orgdesigner.gui.main_window import MainWindow
 from orgdesigner.gui.window.access import apply_theme, dark_palette, high_contrast_palette, light_palette
+from tests.gui.window_kit import opened
 
 ROLE = QAccessible.Role
 INTERACTIVE = {
@@ -29,12 +30,7 @@ ITEMS = {ROLE.ListItem, ROLE.TreeItem, ROLE.Row, ROLE.Cell, ROLE.ColumnHeader, R
 
 @pytest.fixture
 def window(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> Iterator[MainWindow]:
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
-    w = MainWindow(native.load(resources.template("cheshire-east-2013")), restore_layout=False)
-    qtbot.addWidget(w)
-    w.resize(1400, 900)
-    w.show()
-    qtbot.waitExposed(w)
+    w = opened(qtbot, monkeypatch, native.load(resources.template("cheshire-east-2013")), restore_layout=False)
     yield w
     w.controller.undo_stack.setClean()
 

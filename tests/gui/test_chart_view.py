@@ -13,7 +13,7 @@ from orgdesigner.gui.highlights import Layer
 from orgdesigner.gui.main_window import MainWindow
 from orgdesigner.model.edits import MovePost
 from orgdesigner.model.layout import LayoutOptions, layout
-from tests.gui.window_kit import drag
+from tests.gui.window_kit import drag, opened
 
 
 def dotted_pixels(image: QImage) -> int:
@@ -96,12 +96,7 @@ def test_only_branches_near_the_view_are_shown_and_scrolling_brings_the_rest(
     when an edit shifts them; whatever the user goes to is there, in its place, and can be clicked."""
     from benchmarks.generate import document
 
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
-    w = MainWindow(document(2_500))
-    qtbot.addWidget(w)
-    w.resize(1400, 900)
-    w.show()
-    qtbot.waitExposed(w)
+    w = opened(qtbot, monkeypatch, document(2_500))
     qtbot.waitUntil(lambda: not w.controller.check_pending)  # the window has opened fitted
     scene, structure = w.scene, w.controller.structure
     by_x = sorted(scene.blocks, key=lambda b: scene.blocks[b].x())
@@ -179,12 +174,7 @@ def test_fit_to_window_shows_the_whole_chart_and_keeps_it_fitted_as_the_window_i
     chart must stay in view rather than the opening view coming back."""
     from benchmarks.generate import document
 
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
-    w = MainWindow(document(2_500))
-    qtbot.addWidget(w)
-    w.resize(1400, 900)
-    w.show()
-    qtbot.waitExposed(w)
+    w = opened(qtbot, monkeypatch, document(2_500))
     qtbot.waitUntil(lambda: not w.controller.check_pending)
     view = w.view
     chart = w.scene.sceneRect().adjusted(160, 160, -160, -160)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from orgdesigner import resources
@@ -18,17 +18,12 @@ from orgdesigner.gui.window.exports import save_extension
 from orgdesigner.gui.window.printing import PrintActions
 from orgdesigner.model.edits import UpdatePost
 from orgdesigner.render.pages import PrintOptions
-from tests.gui.window_kit import small_document
+from tests.gui.window_kit import opened, small_document
 
 
 @pytest.fixture
 def window(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> Iterator[MainWindow]:
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
-    w = MainWindow(small_document())
-    qtbot.addWidget(w)
-    w.resize(1400, 900)
-    w.show()
-    qtbot.waitExposed(w)
+    w = opened(qtbot, monkeypatch, small_document())
     yield w
     w.controller.undo_stack.setClean()
 

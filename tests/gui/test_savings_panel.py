@@ -5,22 +5,20 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtWidgets import QLineEdit, QMessageBox
+from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
 from orgdesigner import resources
 from orgdesigner.formats import native
 from orgdesigner.gui.main_window import MainWindow
 from orgdesigner.model.edits import RemovePost
+from tests.gui.window_kit import opened
 
 
 @pytest.fixture
 def window(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> Iterator[MainWindow]:
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
-    w = MainWindow(native.load(resources.template("cheshire-east-2013")), restore_layout=False)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
+    document = native.load(resources.template("cheshire-east-2013"))
+    w = opened(qtbot, monkeypatch, document, size=None, restore_layout=False)
     w.dock("Savings").show()
     w.dock("Savings").raise_()
     yield w

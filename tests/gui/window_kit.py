@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
+import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from orgdesigner.gui.main_window import MainWindow
@@ -10,6 +15,26 @@ from orgdesigner.model.document import Document, Scenario
 from orgdesigner.model.edits import AddPost
 from orgdesigner.model.post import Post, Role
 from orgdesigner.model.structure import Structure
+
+
+def opened(
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    document: Document,
+    path: Path | None = None,
+    size: tuple[int, int] | None = (1400, 900),
+    **options: Any,
+) -> MainWindow:
+    """The window open on `document` and shown (at `size`, if given); closing it never asks about
+    unsaved work. Tests mark it clean when they are done."""
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+    w = MainWindow(document, path, **options)
+    qtbot.addWidget(w)
+    if size is not None:
+        w.resize(*size)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
 
 
 def small_document() -> Document:
